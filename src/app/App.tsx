@@ -1,0 +1,37 @@
+import { lazy } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { HomePage } from '../features/library/HomePage.tsx';
+import { NotFound } from '../features/library/NotFound.tsx';
+import { DatabaseProvider } from './DatabaseContext.tsx';
+import { ErrorPage } from './ErrorPage.tsx';
+import { Layout } from './Layout.tsx';
+
+const NeedPage = lazy(() => import('../features/library/NeedPage.tsx'));
+const ResourceListPage = lazy(() => import('../features/library/ResourceListPage.tsx'));
+const ResourcePage = lazy(() => import('../features/library/ResourcePage.tsx'));
+const WebinarsPage = lazy(() => import('../features/library/WebinarsPage.tsx'));
+const GlossaryPage = lazy(() => import('../features/library/GlossaryPage.tsx'));
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <ErrorPage />,
+    children: [
+      { path: '/', element: <HomePage /> },
+      { path: '/besoins/:id', element: <NeedPage /> },
+      { path: '/ressources', element: <ResourceListPage /> },
+      { path: '/ressources/:id', element: <ResourcePage /> },
+      { path: '/webinaires', element: <WebinarsPage /> },
+      { path: '/glossaire', element: <GlossaryPage /> },
+      { path: '*', element: <NotFound what="Cette page" /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <DatabaseProvider>
+      <RouterProvider router={router} />
+    </DatabaseProvider>
+  );
+}

@@ -1,0 +1,75 @@
+import { Suspense } from 'react';
+import { NavLink, Outlet } from 'react-router';
+import { useDatabase } from './DatabaseContext.tsx';
+import { useObservable, useOnline } from './hooks.ts';
+import { InstallPrompt } from './install/InstallPrompt.tsx';
+import { UpdatePrompt } from './UpdatePrompt.tsx';
+
+export function Layout() {
+  return (
+    <>
+      <a className="skip-link" href="#contenu">
+        Aller au contenu
+      </a>
+      <header className="app-header">
+        <NavLink to="/" className="brand">
+          L'innovation territoriale <span>en actions !</span>
+        </NavLink>
+        <nav aria-label="Navigation principale">
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                Accueil
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/ressources">Ressources</NavLink>
+            </li>
+            <li>
+              <NavLink to="/webinaires">Webinaires</NavLink>
+            </li>
+            <li>
+              <NavLink to="/glossaire">Glossaire</NavLink>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <UpdatePrompt />
+      <LibraryStatusBar />
+      <main id="contenu" className="page" tabIndex={-1}>
+        <Suspense fallback={<p className="muted">Chargement…</p>}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="app-footer">
+        <InstallPrompt />
+        <p className="muted">
+          Ressources de recherche du RAMEAU, lisibles sur cet appareil même sans réseau.
+        </p>
+      </footer>
+    </>
+  );
+}
+
+/** Connection and library download state, always visible. */
+function LibraryStatusBar() {
+  const online = useOnline();
+  const { libraryStatus$ } = useDatabase();
+  const status = useObservable(() => libraryStatus$, [libraryStatus$]);
+  let message: string | undefined;
+  if (status && status.documents === 0) {
+    message = online
+      ? 'Téléchargement de la bibliothèque sur cet appareil…'
+      : "La bibliothèque n'est pas encore sur cet appareil : ouvrez l'application une fois avec du réseau.";
+  } else if (status?.syncing && online) {
+    message = `Mise à jour de la bibliothèque… (${status.documents} documents sur l'appareil)`;
+  } else if (status?.error && online) {
+    message = 'La bibliothèque n’a pas pu être mise à jour ; nouvel essai sous peu.';
+  }
+  return (
+    <div className="status-bar" role="status">
+      {!online && <span className="badge offline">Hors ligne</span>}
+      {message && <span>{message}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { useRegisterSW } from 'virtual:pwa-register/react';
+
+/**
+ * A new version never reloads the app by itself: it says so and waits for
+ * the user. Updates are looked for at start and whenever the app comes back
+ * to the foreground (installed iOS apps are rarely restarted).
+ */
+export function UpdatePrompt() {
+  const {
+    needRefresh: [needRefresh],
+    updateServiceWorker,
+  } = useRegisterSW({
+    onRegisteredSW(_url, registration) {
+      if (!registration) return;
+      const check = () => {
+        if (document.visibilityState === 'visible' && navigator.onLine) void registration.update().catch(() => {});
+      };
+      check();
+      document.addEventListener('visibilitychange', check);
+    },
+  });
+
+  if (!needRefresh) return null;
+  return (
+    <div className="banner" role="status">
+      <span>Une nouvelle version est disponible.</span>
+      <button type="button" className="button" onClick={() => void updateServiceWorker(true)}>
+        Mettre à jour
+      </button>
+    </div>
+  );
+}

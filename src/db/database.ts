@@ -1,0 +1,41 @@
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb/plugins/core';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { COLLECTIONS } from '../model/collections.ts';
+import type { GlossaryTerm, Need, Resource, Webinar } from '../model/library.ts';
+
+addRxPlugin(RxDBLeaderElectionPlugin);
+
+export interface AppCollections {
+  needs: RxCollection<Need>;
+  resources: RxCollection<Resource>;
+  webinars: RxCollection<Webinar>;
+  glossary: RxCollection<GlossaryTerm>;
+}
+
+export type AppDatabase = RxDatabase<AppCollections>;
+
+export interface OpenOptions {
+  name?: string;
+  /** Dexie over the browser's IndexedDB by default; tests pass fake-indexeddb. */
+  storage?: RxStorage<unknown, unknown>;
+  multiInstance?: boolean;
+}
+
+/** Opens the device's local database with every collection of the model. */
+export async function openDatabase(options: OpenOptions = {}): Promise<AppDatabase> {
+  if (import.meta.env?.DEV) {
+    const { RxDBDevModePlugin } = await import('rxdb/plugins/dev-mode');
+    addRxPlugin(RxDBDevModePlugin);
+  }
+  const db = await createRxDatabase<AppCollections>({
+    name: options.name ?? 'innovation-territoriale',
+    storage: options.storage ?? (getRxStorageDexie() as RxStorage<unknown, unknown>),
+    multiInstance: options.multiInstance ?? true,
+    closeDuplicates: true,
+  });
+  await db.addCollections(
+    Object.fromEntries(COLLECTIONS.map((c) => [c.name, { schema: c.schema as never }])) as never,
+  );
+  return db;
+}

@@ -1,0 +1,72 @@
+import { filter, map, share, type Observable } from 'rxjs';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { RxReplicationPullStreamItem } from 'rxdb/plugins/core';
+import { LIBRARY_COLLECTIONS } from '../../model/collections.ts';
+import type { AppDatabase } from '../database.ts';
+import { eventStream } from './stream.ts';
+
+export interface LibraryReplicationOptions {
+  /** Origin of the sync server ('' for the page's own origin). */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  /** Documents per pull request. */
+  batchSize?: number;
+  retryMs?: number;
+}
+
+type Checkpoint = { seq: number } | null;
+type StreamMessage = { collection: string; documents: unknown[]; checkpoint: Checkpoint };
+
+/**
+ * Replicates the published library (pull-only) into the local database:
+ * batches of `batchSize` with a checkpoint kept per collection, so an
+ * interrupted first download resumes where it stopped; then live, through
+ * one event stream for all library collections.
+ */
+export function replicateLibrary(
+  db: AppDatabase,
+  options: LibraryReplicationOptions = {},
+): RxReplicationState<unknown, Checkpoint>[] {
+  const base = `${options.baseUrl ?? ''}/api/v1/replication`;
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const names = LIBRARY_COLLECTIONS.map((c) => c.name);
+  const events$ = eventStream({
+    url: `${base}/stream?collections=${names.join(',')}`,
+    fetch: doFetch,
+    retryMs: options.retryMs,
+  }).pipe(share());
+
+  return names.map((name) => {
+    const stream$: Observable<RxReplicationPullStreamItem<unknown, Checkpoint>> = events$.pipe(
+      map((event) => {
+        if (event.kind === 'connected') return 'RESYNC' as const;
+        const message = event.data as StreamMessage | 'RESYNC';
+        if (message === 'RESYNC') return 'RESYNC' as const;
+        if (message.collection !== name) return undefined;
+        return { documents: message.documents, checkpoint: message.checkpoint } as RxReplicationPullStreamItem<
+          unknown,
+          Checkpoint
+        >;
+      }),
+      filter((item) => item !== undefined),
+    );
+    return replicateRxCollection<unknown, Checkpoint>({
+      replicationIdentifier: `library-${name}-v1`,
+      collection: db.collections[name] as never,
+      live: true,
+      retryTime: options.retryMs ?? 5000,
+      waitForLeadership: true,
+      pull: {
+        batchSize: options.batchSize ?? 50,
+        stream$,
+        async handler(checkpoint, batchSize) {
+          const params = new URLSearchParams({ limit: String(batchSize) });
+          if (checkpoint) params.set('checkpoint', JSON.stringify(checkpoint));
+          const response = await doFetch(`${base}/${name}/pull?${params}`, { cache: 'no-store' });
+          if (!response.ok) throw new Error(`pull ${name}: HTTP ${response.status}`);
+          return (await response.json()) as { documents: never[]; checkpoint: Checkpoint };
+        },
+      },
+    });
+  });
+}

@@ -1,0 +1,28 @@
+import { useDatabase } from '../../app/DatabaseContext.tsx';
+import { useObservable } from '../../app/hooks.ts';
+import { Blocks } from './Blocks.tsx';
+import { watchGlossary } from './queries.ts';
+
+export default function GlossaryPage() {
+  const { db } = useDatabase();
+  const terms = useObservable(() => watchGlossary(db), [db]);
+  return (
+    <>
+      <h1>Vocabulaire partagé</h1>
+      <p className="lead">Les mots de la co-construction, pour que chacun parle de la même chose.</p>
+      <dl className="glossary">
+        {terms?.map((t) => (
+          <div key={t.id} id={t.id}>
+            <dt>
+              {t.term}
+              {t.aliases.length > 0 && <span className="muted"> ({t.aliases.join(', ')})</span>}
+            </dt>
+            <dd>
+              <Blocks blocks={t.blocks} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}

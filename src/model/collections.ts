@@ -1,0 +1,29 @@
+import { glossaryTermSchema, needSchema, resourceSchema, webinarSchema } from './library.ts';
+
+export type CollectionKind = 'library' | 'user' | 'inbox';
+
+export interface CollectionDefinition {
+  name: string;
+  kind: CollectionKind;
+  schema: { version: number; [key: string]: unknown };
+}
+
+/**
+ * Every replicated collection, in one place: the client creates them from
+ * this list and the server validates against the same schemas. Adding a
+ * collection is a schema plus one line here.
+ */
+export const COLLECTIONS = [
+  { name: 'needs', kind: 'library', schema: needSchema },
+  { name: 'resources', kind: 'library', schema: resourceSchema },
+  { name: 'webinars', kind: 'library', schema: webinarSchema },
+  { name: 'glossary', kind: 'library', schema: glossaryTermSchema },
+] as const satisfies readonly CollectionDefinition[];
+
+export type CollectionName = (typeof COLLECTIONS)[number]['name'];
+
+export const LIBRARY_COLLECTIONS = COLLECTIONS.filter((c) => c.kind === 'library');
+
+export function findCollection(name: string): CollectionDefinition | undefined {
+  return COLLECTIONS.find((c) => c.name === name);
+}

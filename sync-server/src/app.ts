@@ -1,0 +1,88 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
+import helmet from '@fastify/helmet';
+import { COLLECTIONS } from '../../src/model/collections.ts';
+import { ApiError } from './errors.ts';
+import { ChangeFeed } from './replication/feed.ts';
+import { replicationRoutes } from './replication/routes.ts';
+import { staticApp } from './static.ts';
+import type { Store } from './store/store.ts';
+
+export interface AppOptions {
+  store: Store;
+  /** The built PWA (`dist/`); not served when absent. */
+  staticDir?: string;
+  /** How often to look for writes made by another process (ms). */
+  pollMs?: number;
+  logger?: boolean;
+}
+
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+export const APP_VERSION = packageJson.version;
+
+/** Builds the server without listening, so tests can inject or listen on port 0. */
+export type App = FastifyInstance & { feed: ChangeFeed };
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  const feed = new ChangeFeed(options.store);
+  await feed.start(options.pollMs ?? 1000);
+  app.addHook('onClose', async () => feed.stop());
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: false,
+  });
+  await app.register(compress, { threshold: 1024 });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof ApiError) {
+      return reply.status(error.statusCode).send({ error: error.code, message: error.message });
+    }
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status === 413) return reply.status(413).send({ error: 'too_large', message: 'Envoi trop volumineux.' });
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send({ error: 'invalid_input', message: 'Requête invalide.' });
+    }
+    request.log.error(error);
+    return reply.status(500).send({ error: 'internal', message: 'Erreur interne du serveur.' });
+  });
+
+  app.get('/api/v1/health', async () => ({ ok: true, version: APP_VERSION }));
+  app.get('/api/v1/collections', async () =>
+    COLLECTIONS.map((c) => ({ name: c.name, kind: c.kind, schemaVersion: c.schema.version, schema: c.schema })),
+  );
+  replicationRoutes(app, options.store, feed);
+
+  const staticDir = options.staticDir;
+  const serveApp = staticDir !== undefined && existsSync(join(staticDir, 'index.html'));
+  if (serveApp) await staticApp(app, staticDir);
+  app.setNotFoundHandler((request, reply) => {
+    if (serveApp && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send({ error: 'not_found', message: 'Ressource introuvable.' });
+  });
+
+  return Object.assign(app, { feed }) as unknown as App;
+}

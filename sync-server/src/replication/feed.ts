@@ -1,0 +1,62 @@
+import type { Store, StoredDocument } from '../store/store.ts';
+
+export type FeedListener = (collection: string, documents: StoredDocument[]) => void;
+
+/**
+ * Tails the store in write order and tells listeners about every new write,
+ * whether it came from this process or from another one (the library
+ * importer run from the command line writes to the same SQLite file).
+ */
+export class ChangeFeed {
+  private lastSeq = 0;
+  private readonly listeners = new Set<FeedListener>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+
+  constructor(private readonly store: Store) {}
+
+  async start(pollMs: number): Promise<void> {
+    this.lastSeq = await this.store.lastSeq();
+    this.store.changedElsewhere();
+    this.timer = setInterval(() => {
+      if (this.store.changedElsewhere()) void this.catchUp();
+    }, pollMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  subscribe(listener: FeedListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Reads what was written since the last call and fans it out. Serialised. */
+  catchUp(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        for (;;) {
+          const batch = await this.store.readAllChangesSince(this.lastSeq, 500);
+          if (batch.length === 0) break;
+          this.lastSeq = batch[batch.length - 1]!.seq;
+          const byCollection = new Map<string, StoredDocument[]>();
+          for (const doc of batch) byCollection.set(doc.collection, [...(byCollection.get(doc.collection) ?? []), doc]);
+          for (const [collection, documents] of byCollection) {
+            for (const listener of this.listeners) listener(collection, documents);
+          }
+        }
+      } while (this.again);
+    })().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The server's storage, one interface for SQLite (embedded, default) and,
+ * later, PostgreSQL. Documents are stored as the exact JSON text that was
+ * written: the server never rewrites a body. Ordering data (the sequence
+ * number) lives beside the body.
+ */
+
+export interface StoredDocument {
+  collection: string;
+  id: string;
+  /** Exact JSON text of the document, `_deleted` included. */
+  body: string;
+  seq: number;
+  /** Hash of the source the document was made from (library) or of the body. */
+  hash: string;
+}
+
+export interface Checkpoint {
+  seq: number;
+}
+
+export interface DocumentWrite {
+  id: string;
+  body: string;
+  hash: string;
+}
+
+export interface Store {
+  /** Documents of a collection written after `after`, in write order. */
+  readChanges(collection: string, after: Checkpoint | undefined, limit: number): Promise<StoredDocument[]>;
+  /** Writes after a global sequence number, all collections (for fan-out). */
+  readAllChangesSince(seq: number, limit: number): Promise<StoredDocument[]>;
+  /** The current hash of each document of a collection. */
+  readHashes(collection: string): Promise<Map<string, string>>;
+  readDocument(collection: string, id: string): Promise<StoredDocument | undefined>;
+  /** Writes all rows atomically, each with a new sequence number. */
+  write(collection: string, rows: DocumentWrite[]): Promise<StoredDocument[]>;
+  /** Highest sequence number written so far (0 when empty). */
+  lastSeq(): Promise<number>;
+  /** Resolves to true when another connection or process has written since the last call. */
+  changedElsewhere(): boolean;
+  close(): Promise<void>;
+}
