@@ -24,13 +24,19 @@ export interface OpenOptions {
 
 /** Opens the device's local database with every collection of the model. */
 export async function openDatabase(options: OpenOptions = {}): Promise<AppDatabase> {
+  let storage = options.storage ?? (getRxStorageDexie() as RxStorage<unknown, unknown>);
   if (import.meta.env?.DEV) {
-    const { RxDBDevModePlugin } = await import('rxdb/plugins/dev-mode');
+    // Development and tests only: schema checks and validation of every write.
+    const [{ RxDBDevModePlugin }, { wrappedValidateAjvStorage }] = await Promise.all([
+      import('rxdb/plugins/dev-mode'),
+      import('rxdb/plugins/validate-ajv'),
+    ]);
     addRxPlugin(RxDBDevModePlugin);
+    storage = wrappedValidateAjvStorage({ storage }) as RxStorage<unknown, unknown>;
   }
   const db = await createRxDatabase<AppCollections>({
     name: options.name ?? 'innovation-territoriale',
-    storage: options.storage ?? (getRxStorageDexie() as RxStorage<unknown, unknown>),
+    storage,
     multiInstance: options.multiInstance ?? true,
     closeDuplicates: true,
   });

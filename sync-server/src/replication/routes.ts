@@ -7,8 +7,15 @@ import type { ChangeFeed } from './feed.ts';
 const KEEP_ALIVE_MS = 25_000;
 
 /** Pull and stream for library collections (SYNC-PROTOCOL.md, Replication). */
+type Streams = Set<FastifyReply['raw']>;
+
 export function replicationRoutes(app: FastifyInstance, store: Store, feed: ChangeFeed): void {
-  multiplexedStreamRoute(app, feed);
+  /** Open event streams, ended when the server shuts down so that it does not wait for them. */
+  const streams: Streams = new Set();
+  app.addHook('preClose', async () => {
+    for (const res of streams) res.end();
+  });
+  multiplexedStreamRoute(app, feed, streams);
   app.get<{ Params: { name: string }; Querystring: { checkpoint?: string; limit?: string } }>(
     '/api/v1/replication/:name/pull',
     async (request, reply) => {
@@ -32,7 +39,7 @@ export function replicationRoutes(app: FastifyInstance, store: Store, feed: Chan
 
   app.get<{ Params: { name: string } }>('/api/v1/replication/:name/stream', (request, reply) => {
     const collection = readableCollection(request.params.name);
-    openStream(reply, (send) =>
+    openStream(reply, streams, (send) =>
       feed.subscribe((name, documents) => {
         if (name === collection.name) send(pullBody(documents, { seq: documents.at(-1)!.seq }));
       }),
@@ -45,12 +52,12 @@ export function replicationRoutes(app: FastifyInstance, store: Store, feed: Chan
  * each message naming its collection, so a browser does not spend one of its
  * few HTTP/1.1 connections per collection.
  */
-function multiplexedStreamRoute(app: FastifyInstance, feed: ChangeFeed): void {
+function multiplexedStreamRoute(app: FastifyInstance, feed: ChangeFeed, streams: Streams): void {
   app.get<{ Querystring: { collections?: string } }>('/api/v1/replication/stream', (request, reply) => {
     const names = new Set((request.query.collections ?? '').split(',').filter(Boolean));
     if (names.size === 0) throw new ApiError(400, 'invalid_input', 'Paramètre collections manquant.');
     for (const name of names) readableCollection(name);
-    openStream(reply, (send) =>
+    openStream(reply, streams, (send) =>
       feed.subscribe((name, documents) => {
         if (!names.has(name)) return;
         const checkpoint = JSON.stringify({ seq: documents.at(-1)!.seq });
@@ -60,7 +67,7 @@ function multiplexedStreamRoute(app: FastifyInstance, feed: ChangeFeed): void {
   });
 }
 
-function openStream(reply: FastifyReply, subscribe: (send: (json: string) => void) => () => void): void {
+function openStream(reply: FastifyReply, streams: Streams, subscribe: (send: (json: string) => void) => () => void): void {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -73,7 +80,9 @@ function openStream(reply: FastifyReply, subscribe: (send: (json: string) => voi
   res.write(': connecté\n\n');
   const unsubscribe = subscribe((json) => res.write(`data: ${json}\n\n`));
   const keepAlive = setInterval(() => res.write(': ping\n\n'), KEEP_ALIVE_MS);
+  streams.add(res);
   res.on('close', () => {
+    streams.delete(res);
     clearInterval(keepAlive);
     unsubscribe();
   });

@@ -1,0 +1,97 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { firstValueFrom, filter } from 'rxjs';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../../sync-server/src/test-server.ts';
+import { openDatabase, type AppDatabase } from '../database.ts';
+import { replicateLibrary } from './library.ts';
+
+let server: TestServer;
+let db: AppDatabase;
+let dbCount = 0;
+
+beforeEach(async () => {
+  server = await startTestServer();
+  db = await openDatabase({
+    name: `library-test-${++dbCount}-${Date.now()}`,
+    storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) as never,
+    multiInstance: false,
+  });
+});
+afterEach(async () => {
+  await db.close();
+  await server.close();
+});
+
+/** A fetch that records glossary pulls and can be made to fail, like a dropped connection. */
+function flakyFetch() {
+  const state = { pulls: [] as string[], failPullsAfter: Infinity };
+  const doFetch: typeof fetch = async (input, init) => {
+    const url = String(input);
+    if (url.includes('/glossary/pull?')) {
+      if (state.pulls.length >= state.failPullsAfter) throw new TypeError('Failed to fetch');
+      state.pulls.push(url);
+    }
+    return fetch(url, init);
+  };
+  return { state, doFetch };
+}
+
+const total = async () =>
+  (await Promise.all(Object.values(db.collections).map((c) => c.count().exec()))).reduce((a, b) => a + b, 0);
+
+describe('library replication', () => {
+  it('downloads every published document into the local database', async () => {
+    const { doFetch } = flakyFetch();
+    const replications = replicateLibrary(db, { baseUrl: server.url, fetch: doFetch, batchSize: 2 });
+    await Promise.all(replications.map((r) => r.awaitInitialReplication()));
+    expect(await total()).toBe(4);
+    const kit = await db.resources.findOne('kit-essai').exec();
+    expect(kit?.title).toBe("Kit d'essai");
+    expect(kit?.blocks.length).toBeGreaterThan(3);
+    await Promise.all(replications.map((r) => r.cancel()));
+  });
+
+  it('resumes an interrupted first download from its checkpoint', async () => {
+    // A library big enough to need several pulls: many glossary terms.
+    const source = readFileSync(join(server.libraryDir, 'glossary/alliance.md'), 'utf8');
+    for (let i = 0; i < 9; i++) {
+      writeFileSync(join(server.libraryDir, `glossary/terme-${i}.md`), source.replace(/alliance/g, `terme-${i}`));
+    }
+    await server.importLibraryAsCli();
+
+    const net = flakyFetch();
+    net.state.failPullsAfter = 3; // the network drops after three pulls of the glossary
+    const replications = replicateLibrary(db, { baseUrl: server.url, fetch: net.doFetch, batchSize: 2, retryMs: 100 });
+    const glossary = replications[3]!;
+    await firstValueFrom(glossary.error$);
+    const pulledBeforeDrop = net.state.pulls.length;
+    expect(pulledBeforeDrop).toBe(3);
+
+    net.state.failPullsAfter = Infinity; // the network is back: the next retry goes through
+    await glossary.awaitInSync();
+    expect(await db.glossary.count().exec()).toBe(10);
+    const afterDrop = net.state.pulls.slice(pulledBeforeDrop);
+    // It carries on from the last checkpoint instead of starting over…
+    const checkpointAfterDrop = new URL(afterDrop[0]!).searchParams.get('checkpoint');
+    expect(JSON.parse(checkpointAfterDrop!)).toEqual({ seq: expect.any(Number) });
+    // …so only the four missing terms travel: two pulls of two, and at most one empty pull.
+    expect(afterDrop.length).toBeLessThanOrEqual(3);
+    await Promise.all(replications.map((r) => r.cancel()));
+  });
+
+  it('receives a content change live, without reloading', async () => {
+    const replications = replicateLibrary(db, { baseUrl: server.url });
+    await Promise.all(replications.map((r) => r.awaitInitialReplication()));
+    const kit = join(server.libraryDir, 'kits/kit-essai.md');
+    writeFileSync(kit, readFileSync(kit, 'utf8').replace("Kit d'essai", 'Kit revu sur le serveur'));
+    await server.importLibraryAsCli();
+    const updated = await firstValueFrom(
+      db.resources.findOne('kit-essai').$.pipe(filter((doc) => doc?.title === 'Kit revu sur le serveur')),
+    );
+    expect(updated?.title).toBe('Kit revu sur le serveur');
+    await Promise.all(replications.map((r) => r.cancel()));
+  });
+});
