@@ -27,10 +27,12 @@ export default defineConfig({
         categories: ['education', 'government', 'productivity'],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff2}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // The first visit's page is controlled at once, so it works offline without a reload.
+        clientsClaim: true,
       },
     }),
   ],

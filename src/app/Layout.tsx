@@ -43,9 +43,7 @@ export function Layout() {
       </main>
       <footer className="app-footer">
         <InstallPrompt />
-        <p className="muted">
-          Ressources de recherche du RAMEAU, lisibles sur cet appareil même sans réseau.
-        </p>
+        <p className="muted">Ressources de recherche du RAMEAU, lisibles sur cet appareil même sans réseau.</p>
       </footer>
     </>
   );

@@ -1,16 +1,17 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Observable } from 'rxjs';
 
 /** Subscribes to an observable for the component's life; `undefined` until its first value. */
 export function useObservable<T>(factory: () => Observable<T> | undefined, deps: unknown[]): T | undefined {
-  const [value, setValue] = useState<T | undefined>(undefined);
+  // The caller lists what the observable depends on, as with useMemo itself.
+  // eslint-disable-next-line react-hooks/exhaustive-deps, react-hooks/use-memo
+  const source = useMemo(factory, deps);
+  const [state, setState] = useState<{ source: Observable<T>; value: T }>();
   useEffect(() => {
-    setValue(undefined);
-    const subscription = factory()?.subscribe(setValue);
+    const subscription = source?.subscribe((value) => setState({ source, value }));
     return () => subscription?.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
-  return value;
+  }, [source]);
+  return state && state.source === source ? state.value : undefined;
 }
 
 function subscribeOnline(callback: () => void): () => void {
@@ -23,5 +24,9 @@ function subscribeOnline(callback: () => void): () => void {
 }
 
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+  return useSyncExternalStore(
+    subscribeOnline,
+    () => navigator.onLine,
+    () => true,
+  );
 }

@@ -40,8 +40,6 @@ export async function openDatabase(options: OpenOptions = {}): Promise<AppDataba
     multiInstance: options.multiInstance ?? true,
     closeDuplicates: true,
   });
-  await db.addCollections(
-    Object.fromEntries(COLLECTIONS.map((c) => [c.name, { schema: c.schema as never }])) as never,
-  );
+  await db.addCollections(Object.fromEntries(COLLECTIONS.map((c) => [c.name, { schema: c.schema as never }])) as never);
   return db;
 }

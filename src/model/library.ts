@@ -95,12 +95,7 @@ const blocksProperty = {
   },
 } as const;
 
-function librarySchema(
-  title: string,
-  properties: Record<string, unknown>,
-  required: string[],
-  indexes: string[] = [],
-) {
+function librarySchema(title: string, properties: Record<string, unknown>, required: string[], indexes: string[] = []) {
   return {
     title,
     version: 0,

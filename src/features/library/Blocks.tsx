@@ -8,7 +8,12 @@ export function Blocks({ blocks }: { blocks: Block[] }) {
   return (
     <div className="prose">
       {blocks.map((block) => (
-        <div key={block.id} id={block.id} className={`block block-${block.kind}`} dangerouslySetInnerHTML={{ __html: block.html }} />
+        <div
+          key={block.id}
+          id={block.id}
+          className={`block block-${block.kind}`}
+          dangerouslySetInnerHTML={{ __html: block.html }}
+        />
       ))}
     </div>
   );

@@ -17,8 +17,8 @@ export function HomePage() {
     <>
       <h1>La bibliothèque de la co-construction territoriale</h1>
       <p className="lead">
-        Des outils éprouvés avec des territoires pionniers, pour agir ensemble sur les défis locaux — consultables ici même
-        sans réseau.
+        Des outils éprouvés avec des territoires pionniers, pour agir ensemble sur les défis locaux — consultables ici
+        même sans réseau.
       </p>
 
       <section aria-labelledby="besoins">
@@ -69,7 +69,11 @@ export function HomePage() {
 
       <section aria-labelledby="kits">
         <h2 id="kits">Les kits pratiques</h2>
-        <ul className="list">{kits?.map((kit) => <ResourceCard key={kit.id} resource={kit} />)}</ul>
+        <ul className="list">
+          {kits?.map((kit) => (
+            <ResourceCard key={kit.id} resource={kit} />
+          ))}
+        </ul>
       </section>
     </>
   );

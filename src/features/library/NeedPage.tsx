@@ -29,7 +29,9 @@ export default function NeedPage() {
           <ul className="list">
             {resources
               ?.filter((r) => r.step === step)
-              .map((r) => <ResourceCard key={r.id} resource={r} />)}
+              .map((r) => (
+                <ResourceCard key={r.id} resource={r} />
+              ))}
           </ul>
         </section>
       ))}

@@ -28,7 +28,11 @@ export default function ResourceListPage() {
         ))}
       </nav>
       {resources && <p className="muted">{resources.length} ressource(s)</p>}
-      <ul className="list">{resources?.map((r) => <ResourceCard key={r.id} resource={r} />)}</ul>
+      <ul className="list">
+        {resources?.map((r) => (
+          <ResourceCard key={r.id} resource={r} />
+        ))}
+      </ul>
     </>
   );
 }

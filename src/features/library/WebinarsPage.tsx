@@ -11,7 +11,9 @@ export default function WebinarsPage() {
   return (
     <>
       <h1>Le cycle de webinaires 2019</h1>
-      <p className="lead">Un rendez-vous mensuel, le troisième jeudi du mois, pour échanger sur les pratiques des territoires.</p>
+      <p className="lead">
+        Un rendez-vous mensuel, le troisième jeudi du mois, pour échanger sur les pratiques des territoires.
+      </p>
       <ol className="list">
         {webinars?.map((w) => (
           <li key={w.id} id={w.id} className="card">

@@ -41,7 +41,10 @@ export function watchGlossary(db: AppDatabase): Observable<GlossaryTerm[]> {
 }
 
 /** The next webinar after `today`, or else the latest one. */
-export function featuredWebinar(webinars: Webinar[], today: string): { webinar: Webinar; upcoming: boolean } | undefined {
+export function featuredWebinar(
+  webinars: Webinar[],
+  today: string,
+): { webinar: Webinar; upcoming: boolean } | undefined {
   const next = webinars.find((w) => w.date >= today);
   if (next) return { webinar: next, upcoming: true };
   const latest = webinars.at(-1);

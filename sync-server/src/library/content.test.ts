@@ -13,7 +13,11 @@ describe('the shipped library', async () => {
   const docs = async (collection: string) =>
     (await store.readChanges(collection, undefined, 500)).map((d) => JSON.parse(d.body) as Record<string, any>);
   const words = (doc: Record<string, any>) =>
-    (doc.blocks as { text: string }[]).map((b) => b.text).join(' ').split(/\s+/).filter(Boolean).length;
+    (doc.blocks as { text: string }[])
+      .map((b) => b.text)
+      .join(' ')
+      .split(/\s+/)
+      .filter(Boolean).length;
 
   it('imports without a rejected file', () => {
     expect(report.errors).toEqual([]);
@@ -41,14 +45,26 @@ describe('the shipped library', async () => {
     expect(new Set(others.flatMap((r) => r.needs)).size).toBe(7);
     expect(new Set(others.map((r) => r.step)).size).toBe(3);
     expect(new Set(others.flatMap((r) => r.actors)).size).toBe(4);
-    expect(new Set(others.map((r) => r.type))).toEqual(new Set(['publication', 'note-prospective', 'rapport', 'fiche']));
+    expect(new Set(others.map((r) => r.type))).toEqual(
+      new Set(['publication', 'note-prospective', 'rapport', 'fiche']),
+    );
   });
 
   it('has the twelve webinars of 2019 on their dates', async () => {
     const webinars = await docs('webinars');
     expect(webinars.map((w) => w.date).sort()).toEqual([
-      '2019-01-17', '2019-02-21', '2019-03-21', '2019-04-18', '2019-05-16', '2019-06-20',
-      '2019-07-18', '2019-08-29', '2019-09-19', '2019-10-17', '2019-11-21', '2019-12-19',
+      '2019-01-17',
+      '2019-02-21',
+      '2019-03-21',
+      '2019-04-18',
+      '2019-05-16',
+      '2019-06-20',
+      '2019-07-18',
+      '2019-08-29',
+      '2019-09-19',
+      '2019-10-17',
+      '2019-11-21',
+      '2019-12-19',
     ]);
   });
 

@@ -26,7 +26,7 @@ describe('importLibrary', () => {
 
   it('publishes a changed file as a new version, and only that file', async () => {
     const old = await stored('resources', 'kit-essai');
-    writeFileSync(kitPath(), readFileSync(kitPath(), 'utf8').replace('Kit d\'essai', 'Kit d\'essai, revu'));
+    writeFileSync(kitPath(), readFileSync(kitPath(), 'utf8').replace("Kit d'essai", "Kit d'essai, revu"));
     const report = await importLibrary(server.store, server.libraryDir);
     expect(report).toMatchObject({ written: 1, unchanged: 3, errors: [] });
     const now = await stored('resources', 'kit-essai');
@@ -55,7 +55,11 @@ describe('importLibrary', () => {
   it('turns a removed file into a tombstone, once', async () => {
     rmSync(join(server.libraryDir, 'glossary/alliance.md'));
     expect(await importLibrary(server.store, server.libraryDir)).toMatchObject({ deleted: 1, written: 0 });
-    expect((await stored('glossary', 'alliance'))!.body).toMatchObject({ id: 'alliance', term: 'Alliance', _deleted: true });
+    expect((await stored('glossary', 'alliance'))!.body).toMatchObject({
+      id: 'alliance',
+      term: 'Alliance',
+      _deleted: true,
+    });
     expect(await importLibrary(server.store, server.libraryDir)).toMatchObject({ deleted: 0, written: 0 });
   });
 });

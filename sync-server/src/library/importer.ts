@@ -100,6 +100,7 @@ function findDuplicates(files: ParsedFile[], report: ImportReport, rejected: Set
 }
 
 function pathOf(file: ParsedFile): string {
-  const folder = file.collection === 'resources' ? (file.document.type === 'kit' ? 'kits' : 'resources') : file.collection;
+  const folder =
+    file.collection === 'resources' ? (file.document.type === 'kit' ? 'kits' : 'resources') : file.collection;
   return `${folder}/${file.id}.md`;
 }

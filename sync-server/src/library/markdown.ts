@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
-import { Lexer, Parser, type Token, type Tokens } from 'marked';
+import { Lexer, Parser, Renderer, type Token, type Tokens } from 'marked';
 import type { Block, BlockKind } from '../../../src/model/library.ts';
+
+/** Task-list items are labelled checkboxes (a worksheet to tick on paper or on screen). */
+class LibraryRenderer extends Renderer {
+  override listitem(item: Tokens.ListItem): string {
+    if (!item.task) return super.listitem(item);
+    return `<li class="task"><label>${this.parser.parse(item.tokens).trim()}</label></li>\n`;
+  }
+}
 
 /**
  * Turns a Markdown body into blocks with stable ids. A heading's id is the
@@ -23,7 +31,7 @@ export function markdownToBlocks(markdown: string): Block[] {
     if (token.type === 'space' || token.type === 'def') continue;
     assertNoHtml(token);
     const kind = blockKind(token);
-    const html = Parser.parse([token], { gfm: true }).trim();
+    const html = Parser.parse([token], { gfm: true, renderer: new LibraryRenderer() }).trim();
     const text = htmlToText(html).trim();
     if (kind === 'heading') {
       const heading = token as Tokens.Heading;
@@ -76,9 +84,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 /** The text a browser shows for this HTML (what `textContent` returns). */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name] ?? '');
+  return html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name] ?? '');
 }
 
 export function slugify(text: string): string {

@@ -6,7 +6,7 @@ import { SLUG_PATTERN, STEP_IDS } from '../../../src/model/vocabulary.ts';
 import { markdownToBlocks } from './markdown.ts';
 
 /** Bump when the importer's output changes, so every document is republished. */
-const IMPORTER_VERSION = '1';
+const IMPORTER_VERSION = '2';
 
 /** Which collection each folder of the library feeds. */
 export const FOLDERS: Record<string, CollectionName> = {
@@ -34,9 +34,7 @@ export class LibraryFileError extends Error {
 }
 
 const ajv = new Ajv({ allErrors: false, strict: false });
-const validators = new Map<string, ValidateFunction>(
-  COLLECTIONS.map((c) => [c.name, ajv.compile(c.schema)]),
-);
+const validators = new Map<string, ValidateFunction>(COLLECTIONS.map((c) => [c.name, ajv.compile(c.schema)]));
 
 const STEP_HEADINGS: Record<(typeof STEP_IDS)[number], string> = {
   comprendre: 'Comprendre',
@@ -97,8 +95,12 @@ export function parseLibraryFile(path: string, source: string): ParsedFile {
   if (!validate(document)) {
     const error = validate.errors?.[0];
     const where = error?.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'en-tête';
-    const extra = error?.params && 'additionalProperty' in error.params ? ` (${String(error.params.additionalProperty)})` : '';
-    const allowed = error?.params && 'allowedValues' in error.params ? ` : ${(error.params.allowedValues as string[]).join(', ')}` : '';
+    const extra =
+      error?.params && 'additionalProperty' in error.params ? ` (${String(error.params.additionalProperty)})` : '';
+    const allowed =
+      error?.params && 'allowedValues' in error.params
+        ? ` : ${(error.params.allowedValues as string[]).join(', ')}`
+        : '';
     fail(`${where} : ${error?.message ?? 'invalide'}${extra}${allowed}`);
   }
   return { collection, id: fileId, document, hash };

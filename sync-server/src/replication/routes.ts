@@ -61,13 +61,19 @@ function multiplexedStreamRoute(app: FastifyInstance, feed: ChangeFeed, streams:
       feed.subscribe((name, documents) => {
         if (!names.has(name)) return;
         const checkpoint = JSON.stringify({ seq: documents.at(-1)!.seq });
-        send(`{"collection":${JSON.stringify(name)},"documents":[${documents.map((d) => d.body).join(',')}],"checkpoint":${checkpoint}}`);
+        send(
+          `{"collection":${JSON.stringify(name)},"documents":[${documents.map((d) => d.body).join(',')}],"checkpoint":${checkpoint}}`,
+        );
       }),
     );
   });
 }
 
-function openStream(reply: FastifyReply, streams: Streams, subscribe: (send: (json: string) => void) => () => void): void {
+function openStream(
+  reply: FastifyReply,
+  streams: Streams,
+  subscribe: (send: (json: string) => void) => () => void,
+): void {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {

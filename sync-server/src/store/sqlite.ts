@@ -36,9 +36,7 @@ export function openSqliteStore(file: string): Store {
   const allChanges = db.prepare<[number, number], Row>(
     'SELECT collection, id, seq, body, hash FROM documents WHERE seq > ? ORDER BY seq LIMIT ?',
   );
-  const hashes = db.prepare<[string], Pick<Row, 'id' | 'hash'>>(
-    'SELECT id, hash FROM documents WHERE collection = ?',
-  );
+  const hashes = db.prepare<[string], Pick<Row, 'id' | 'hash'>>('SELECT id, hash FROM documents WHERE collection = ?');
   const one = db.prepare<[string, string], Row>(
     'SELECT collection, id, seq, body, hash FROM documents WHERE collection = ? AND id = ?',
   );

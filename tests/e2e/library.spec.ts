@@ -1,0 +1,68 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, seriousAccessibilityViolations, test, waitForServiceWorker } from './fixtures.ts';
+import { HomePage } from './pages/home.ts';
+import { KitPage } from './pages/kit.ts';
+import { LIBRARY_DIR, runLibraryImport } from './server.ts';
+
+const KIT = 'Cartographier son écosystème territorial';
+
+test('a first visit shows the library home, in French', async ({ page }) => {
+  const home = new HomePage(page);
+  await home.open();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await home.expectLibraryLoaded();
+  await expect(page.getByRole('link', { name: 'Agir' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Dernier webinaire du cycle' })).toBeVisible();
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+});
+
+test('after one visit, the app opens and works with the network cut, reload included', async ({ page, context }) => {
+  const home = new HomePage(page);
+  await home.open();
+  await home.expectLibraryLoaded();
+  await waitForServiceWorker(page);
+
+  await context.setOffline(true);
+  await page.reload();
+  await home.expectLibraryLoaded();
+  await expect(page.getByText('Hors ligne')).toBeVisible();
+  expect(
+    await page.evaluate(() =>
+      fetch('/api/v1/health').then(
+        () => 'reached',
+        () => 'unreachable',
+      ),
+    ),
+  ).toBe('unreachable');
+
+  await home.openKit(KIT);
+  const kit = new KitPage(page);
+  await expect(kit.title(KIT)).toBeVisible();
+  await expect(kit.tableOfContents()).toBeVisible();
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+  // A deep link typed while offline is served by the service worker too.
+  await page.goto('/ressources/kit-faire-alliance');
+  await expect(kit.title(/Construire une alliance locale/)).toBeVisible();
+  await context.setOffline(false);
+});
+
+test('a library change on the server reaches an open page without a reload', async ({ page }) => {
+  await page.goto('/ressources/kit-cartographier-son-ecosysteme');
+  const kit = new KitPage(page);
+  await expect(kit.title(KIT)).toBeVisible();
+  await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+  const file = join(LIBRARY_DIR, 'kits/kit-cartographier-son-ecosysteme.md');
+  const original = readFileSync(file, 'utf8');
+  writeFileSync(file, original.replace(`title: "${KIT}"`, `title: "${KIT} (édition 2020)"`));
+  try {
+    runLibraryImport();
+    await expect(kit.title(`${KIT} (édition 2020)`)).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  } finally {
+    writeFileSync(file, original);
+    runLibraryImport();
+  }
+});
