@@ -1,7 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { combineLatest, map, merge, startWith, type Observable } from 'rxjs';
+import { combineLatest, defer, map, shareReplay, startWith, switchMap, type Observable } from 'rxjs';
 import { openDatabase, type AppDatabase } from '../db/database.ts';
-import { replicateLibrary } from '../db/replication/library.ts';
 
 export type LibraryStatus = { documents: number; syncing: boolean; error: boolean };
 
@@ -14,27 +13,25 @@ const DatabaseContext = createContext<DatabaseState | undefined>(undefined);
 
 let opening: Promise<DatabaseState> | undefined;
 
-/** One database and one library replication per page, opened once. */
+/**
+ * One database and one library replication per page, opened once. Screens
+ * read the local copy at once; the replication code loads after it, so it
+ * does not weigh on the first screen.
+ */
 function openOnce(): Promise<DatabaseState> {
   opening ??= (async () => {
     const db = await openDatabase();
-    const replications = replicateLibrary(db);
-    const counts = Object.values(db.collections).map((c) => c.count().$);
-    /** True after a failed request, until documents arrive again. */
-    const failing$ = merge(
-      ...replications.map((r) => r.error$.pipe(map(() => true))),
-      ...replications.map((r) => r.received$.pipe(map(() => false))),
-    ).pipe(startWith(false));
-    const libraryStatus$ = combineLatest([
-      combineLatest(counts),
-      combineLatest(replications.map((r) => r.active$)),
-      failing$,
-    ]).pipe(
-      map(([numbers, active, error]) => ({
-        documents: numbers.reduce((a, b) => a + b, 0),
-        syncing: active.some(Boolean),
-        error,
-      })),
+    const activity$ = defer(() => import('../db/replication/library.ts')).pipe(
+      switchMap(({ replicateLibrary, replicationActivity }) => replicationActivity(replicateLibrary(db))),
+      startWith({ syncing: true, error: false }),
+      shareReplay(1),
+    );
+    activity$.subscribe(); // start replicating now, for the page's whole life
+    const documents$ = combineLatest(Object.values(db.collections).map((c) => c.count().$)).pipe(
+      map((counts) => counts.reduce((a, b) => a + b, 0)),
+    );
+    const libraryStatus$ = combineLatest([documents$, activity$]).pipe(
+      map(([documents, activity]) => ({ documents, ...activity })),
     );
     return { db, libraryStatus$ };
   })();

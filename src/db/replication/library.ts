@@ -1,4 +1,4 @@
-import { filter, map, share, type Observable } from 'rxjs';
+import { combineLatest, filter, map, merge, share, startWith, type Observable } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxReplicationPullStreamItem } from 'rxdb/plugins/core';
 import { LIBRARY_COLLECTIONS } from '../../model/collections.ts';
@@ -69,4 +69,22 @@ export function replicateLibrary(
       },
     });
   });
+}
+
+export interface ReplicationActivity {
+  /** A request is under way. */
+  syncing: boolean;
+  /** The last request failed, and no document has arrived since. */
+  error: boolean;
+}
+
+export function replicationActivity(
+  replications: RxReplicationState<unknown, Checkpoint>[],
+): Observable<ReplicationActivity> {
+  const error$ = merge(
+    ...replications.map((r) => r.error$.pipe(map(() => true))),
+    ...replications.map((r) => r.received$.pipe(map(() => false))),
+  ).pipe(startWith(false));
+  const syncing$ = combineLatest(replications.map((r) => r.active$)).pipe(map((active) => active.some(Boolean)));
+  return combineLatest([syncing$, error$]).pipe(map(([syncing, error]) => ({ syncing, error })));
 }

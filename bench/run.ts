@@ -1,0 +1,151 @@
+/**
+ * `npm run bench`: performance figures of the production build, in Debian's
+ * Chromium against the real server. Prints them and writes bench/results.json.
+ */
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { spawn } from 'node:child_process';
+import { chromium, type Page } from 'playwright-core';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist');
+const PORT = Number(process.env.BENCH_PORT ?? 8098);
+const BASE = `http://127.0.0.1:${PORT}`;
+const RUNS = 7;
+const BUDGET_FIRST_SCREEN_JS = 200 * 1024;
+
+const gzipBytes = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main() {
+  const dataDir = join(tmpdir(), `it-bench-${PORT}`);
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const server = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, LOG: 'off' },
+    stdio: 'ignore',
+  });
+  try {
+    await waitForHealth();
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+
+    // First screen: the entry and everything it imports statically (lazy chunks load later).
+    const firstScreen = firstScreenFiles().map((p) => ({ path: p, gzip: gzipBytes(join(DIST, p)) }));
+    await page.goto(BASE);
+    await homeVisible(page);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const jsGzip = firstScreen.filter((f) => f.path.endsWith('.js')).reduce((a, f) => a + f.gzip, 0);
+    const cssGzip = firstScreen.filter((f) => f.path.endsWith('.css')).reduce((a, f) => a + f.gzip, 0);
+
+    // Precache: every file the service worker stores at install.
+    const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+    const precached = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!);
+    const precacheBytes = precached.reduce((a, p) => a + statSync(join(DIST, p)).size, 0);
+    const precacheGzip = precached.reduce((a, p) => a + gzipBytes(join(DIST, p)), 0);
+
+    // Repeat visits with the network cut: navigation to library home visible.
+    await context.setOffline(true);
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const repeat = await context.newPage();
+      await repeat.goto(BASE);
+      times.push(await homeVisible(repeat));
+      await repeat.close();
+    }
+    await browser.close();
+
+    const results = {
+      date: new Date().toISOString(),
+      firstScreen: { jsGzipBytes: jsGzip, cssGzipBytes: cssGzip, files: firstScreen },
+      precache: { files: precached.length, bytes: precacheBytes, gzipBytes: precacheGzip },
+      offlineRepeatVisitMs: { median: Math.round(median(times)), runs: times.map(Math.round) },
+      budgets: {
+        firstScreenJsGzipBytes: BUDGET_FIRST_SCREEN_JS,
+        firstScreenJsWithinBudget: jsGzip <= BUDGET_FIRST_SCREEN_JS,
+      },
+    };
+    writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+    console.log(
+      `Premier écran, JavaScript gzip : ${kb(jsGzip)} (budget ${kb(BUDGET_FIRST_SCREEN_JS)}${jsGzip <= BUDGET_FIRST_SCREEN_JS ? ', respecté' : ', DÉPASSÉ'})`,
+    );
+    console.log(`Premier écran, CSS gzip : ${kb(cssGzip)}`);
+    console.log(`Précache : ${precached.length} fichiers, ${kb(precacheBytes)} (${kb(precacheGzip)} gzip)`);
+    console.log(
+      `Visite répétée hors ligne → accueil visible : médiane ${results.offlineRepeatVisitMs.median} ms sur ${RUNS} (${results.offlineRepeatVisitMs.runs.join(', ')})`,
+    );
+    if (jsGzip > BUDGET_FIRST_SCREEN_JS) process.exitCode = 1;
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+interface ManifestChunk {
+  file: string;
+  css?: string[];
+  imports?: string[];
+  isEntry?: boolean;
+}
+
+/** Files of the entry chunk and of its static imports, from Vite's build manifest. */
+function firstScreenFiles(): string[] {
+  const manifest = JSON.parse(readFileSync(join(DIST, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const files = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key]!;
+    if (files.has(chunk.file)) return;
+    files.add(chunk.file);
+    chunk.css?.forEach((css) => files.add(css));
+    chunk.imports?.forEach(visit);
+  };
+  Object.entries(manifest)
+    .filter(([, chunk]) => chunk.isEntry)
+    .forEach(([key]) => visit(key));
+  return [...files];
+}
+
+/** Waits until the home shows the needs; returns ms since navigation start. */
+async function homeVisible(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => {
+      const links = [...document.querySelectorAll('a')].filter((a) =>
+        a.textContent?.includes('Connaître son écosystème'),
+      );
+      return links.length > 0 ? performance.now() : false;
+    },
+    undefined,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+async function waitForHealth() {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (
+      await fetch(`${BASE}/api/v1/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not start');
+}
+
+await main();
