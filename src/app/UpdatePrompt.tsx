@@ -24,9 +24,19 @@ export function UpdatePrompt() {
   return (
     <div className="banner" role="status">
       <span>Une nouvelle version est disponible.</span>
-      <button type="button" className="button" onClick={() => void updateServiceWorker(true)}>
+      <button type="button" className="button" onClick={() => applyUpdate(updateServiceWorker)}>
         Mettre à jour
       </button>
     </div>
   );
+}
+
+/**
+ * Activates the waiting service worker, then reloads once it controls the
+ * page. The reload is ours: the plugin's own one misses updates that were
+ * found by `registration.update()`.
+ */
+function applyUpdate(updateServiceWorker: (reload?: boolean) => Promise<void>): void {
+  navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+  void updateServiceWorker(false);
 }
