@@ -16,10 +16,14 @@ test('a new deployment is announced, and applied only when the user asks', async
   const original = readFileSync(sw, 'utf8');
   appendFileSync(sw, `\n// redeployed ${Date.now()}\n`);
   try {
-    // The app looks for updates when it comes back to the foreground.
-    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    // The app looks for updates when it comes back to the foreground. The
+    // browser merges an update check with one still under way (the one made
+    // at start), so come back to the foreground until the new version shows.
     const banner = page.getByRole('status').filter({ hasText: 'Une nouvelle version est disponible' });
-    await expect(banner).toBeVisible();
+    await expect(async () => {
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await expect(banner).toBeVisible({ timeout: 2000 });
+    }).toPass();
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 
     await banner.getByRole('button', { name: 'Mettre à jour' }).click();
