@@ -33,6 +33,14 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
         // The first visit's page is controlled at once, so it works offline without a reload.
         clientsClaim: true,
+        // Library media: immutable URLs, kept once fetched (the storage panel fills this cache too).
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname.startsWith('/api/v1/library/media/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'library-media' },
+          },
+        ],
       },
     }),
   ],

@@ -11,6 +11,7 @@ const ResourceListPage = lazy(() => import('../features/library/ResourceListPage
 const ResourcePage = lazy(() => import('../features/library/ResourcePage.tsx'));
 const WebinarsPage = lazy(() => import('../features/library/WebinarsPage.tsx'));
 const GlossaryPage = lazy(() => import('../features/library/GlossaryPage.tsx'));
+const StoragePage = lazy(() => import('../features/storage/StoragePage.tsx'));
 
 const router = createBrowserRouter([
   {
@@ -23,6 +24,7 @@ const router = createBrowserRouter([
       { path: '/ressources/:id', element: <ResourcePage /> },
       { path: '/webinaires', element: <WebinarsPage /> },
       { path: '/glossaire', element: <GlossaryPage /> },
+      { path: '/hors-ligne', element: <StoragePage /> },
       { path: '*', element: <NotFound what="Cette page" /> },
     ],
   },

@@ -42,6 +42,9 @@ export function Layout() {
         </Suspense>
       </main>
       <footer className="app-footer">
+        <p>
+          <NavLink to="/hors-ligne">Stockage hors ligne</NavLink>
+        </p>
         <InstallPrompt />
         <p className="muted">Ressources de recherche du RAMEAU, lisibles sur cet appareil même sans réseau.</p>
       </footer>

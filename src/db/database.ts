@@ -1,10 +1,12 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb/plugins/core';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTIONS } from '../model/collections.ts';
 import type { GlossaryTerm, Need, Resource, Webinar } from '../model/library.ts';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
+addRxPlugin(RxDBLocalDocumentsPlugin);
 
 export interface AppCollections {
   needs: RxCollection<Need>;
@@ -39,6 +41,8 @@ export async function openDatabase(options: OpenOptions = {}): Promise<AppDataba
     storage,
     multiInstance: options.multiInstance ?? true,
     closeDuplicates: true,
+    // Device-only state (reading progress, preferences): never replicated.
+    localDocuments: true,
   });
   await db.addCollections(Object.fromEntries(COLLECTIONS.map((c) => [c.name, { schema: c.schema as never }])) as never);
   return db;

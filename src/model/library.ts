@@ -46,6 +46,28 @@ export interface Need extends LibraryDocBase {
   webinars: string[];
 }
 
+/** A file that goes with a text (worksheet, diagram), downloadable for offline use. */
+export interface MediaFile {
+  file: string;
+  title: string;
+  type: string;
+  bytes: number;
+  sha256: string;
+}
+
+export const MEDIA_TYPES: Record<string, string> = {
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  webp: 'image/webp',
+  pdf: 'application/pdf',
+};
+
+/** Where a media file is served; the hash in the path makes it immutable. */
+export function mediaUrl(media: Pick<MediaFile, 'file' | 'sha256'>): string {
+  return `/api/v1/library/media/${media.sha256}/${media.file}`;
+}
+
 export interface Resource extends LibraryDocBase {
   type: ResourceTypeId;
   title: string;
@@ -56,6 +78,7 @@ export interface Resource extends LibraryDocBase {
   maturity: MaturityId;
   published: string;
   duration?: string;
+  media?: MediaFile[];
 }
 
 export interface Webinar extends LibraryDocBase {
@@ -72,6 +95,8 @@ export interface GlossaryTerm extends LibraryDocBase {
   aliases: string[];
   related: string[];
 }
+
+export const MEDIA_FILE_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*\\.(?:svg|png|jpg|webp|pdf)$';
 
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;
 const idProperty = { type: 'string', maxLength: 64, minLength: 1, pattern: SLUG_PATTERN } as const;
@@ -136,6 +161,21 @@ export const resourceSchema = librarySchema(
     maturity: { type: 'string', enum: [...MATURITY_IDS] },
     published: { type: 'string', pattern: datePattern },
     duration: text(100),
+    media: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['file', 'title', 'type', 'bytes', 'sha256'],
+        properties: {
+          file: { type: 'string', pattern: MEDIA_FILE_PATTERN, maxLength: 100 },
+          title: text(200),
+          type: { type: 'string', enum: Object.values(MEDIA_TYPES) },
+          bytes: { type: 'integer', minimum: 0 },
+          sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+        },
+      },
+    },
   },
   ['type', 'title', 'summary', 'needs', 'step', 'actors', 'maturity', 'published'],
 );

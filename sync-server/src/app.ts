@@ -5,6 +5,7 @@ import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import { COLLECTIONS } from '../../src/model/collections.ts';
 import { ApiError } from './errors.ts';
+import { libraryMediaRoutes } from './library/routes.ts';
 import { ChangeFeed } from './replication/feed.ts';
 import { replicationRoutes } from './replication/routes.ts';
 import { staticApp } from './static.ts';
@@ -14,6 +15,8 @@ export interface AppOptions {
   store: Store;
   /** The built PWA (`dist/`); not served when absent. */
   staticDir?: string;
+  /** The library's source folder, whose media/ files are served. */
+  libraryDir?: string;
   /** How often to look for writes made by another process (ms). */
   pollMs?: number;
   logger?: boolean;
@@ -73,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     COLLECTIONS.map((c) => ({ name: c.name, kind: c.kind, schemaVersion: c.schema.version, schema: c.schema })),
   );
   replicationRoutes(app, options.store, feed);
+  if (options.libraryDir) libraryMediaRoutes(app, options.libraryDir);
 
   const staticDir = options.staticDir;
   const serveApp = staticDir !== undefined && existsSync(join(staticDir, 'index.html'));

@@ -24,7 +24,7 @@ console.log(
   `library: ${report.written} written, ${report.unchanged} unchanged, ${report.deleted} deleted, ${report.errors.length} rejected`,
 );
 
-const app = await buildApp({ store, staticDir, logger: process.env.LOG !== 'off' });
+const app = await buildApp({ store, staticDir, libraryDir, logger: process.env.LOG !== 'off' });
 const close = async () => {
   await app.close();
   await store.close();

@@ -24,7 +24,7 @@ export async function startTestServer(options: { staticDir?: string; pollMs?: nu
   cpSync(new URL('../../tests/fixtures/library', import.meta.url), libraryDir, { recursive: true });
   const store = openSqliteStore(join(dataDir, 'app.sqlite'));
   await importLibrary(store, libraryDir);
-  const app = await buildApp({ store, staticDir: options.staticDir, pollMs: options.pollMs ?? 50 });
+  const app = await buildApp({ store, staticDir: options.staticDir, libraryDir, pollMs: options.pollMs ?? 50 });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,

@@ -3,6 +3,7 @@ import { useDatabase } from '../../app/DatabaseContext.tsx';
 import { useObservable } from '../../app/hooks.ts';
 import { formatDate, STEP_LABELS, STEP_PURPOSES } from '../../i18n/fr.ts';
 import { STEP_IDS } from '../../model/vocabulary.ts';
+import { ContinueReading } from './ContinueReading.tsx';
 import { featuredWebinar, watchNeeds, watchResources, watchWebinars } from './queries.ts';
 import { ResourceCard } from './ResourceCard.tsx';
 
@@ -20,6 +21,8 @@ export function HomePage() {
         Des outils éprouvés avec des territoires pionniers, pour agir ensemble sur les défis locaux — consultables ici
         même sans réseau.
       </p>
+
+      <ContinueReading />
 
       <section aria-labelledby="besoins">
         <h2 id="besoins">Partir d'un besoin</h2>

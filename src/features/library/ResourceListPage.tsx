@@ -1,35 +1,78 @@
-import { Link, useSearchParams } from 'react-router';
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
 import { useDatabase } from '../../app/DatabaseContext.tsx';
 import { useObservable } from '../../app/hooks.ts';
-import { NEED_SHORT_LABELS, STEP_LABELS } from '../../i18n/fr.ts';
-import { NEED_IDS, STEP_IDS, type NeedId, type StepId } from '../../model/vocabulary.ts';
+import {
+  activeFilterCount,
+  emptyFilters,
+  facetCounts,
+  FACETS,
+  filtersFromParams,
+  filtersToParams,
+  matchesFilters,
+  toggleFilter,
+  type FacetKey,
+} from '../../model/facets.ts';
+import { RESOURCE_TYPE_IDS } from '../../model/vocabulary.ts';
+import { FacetPanel, facetValueLabel } from './FacetPanel.tsx';
 import { watchResources } from './queries.ts';
 import { ResourceCard } from './ResourceCard.tsx';
 
+/** Browse the library: combinable filters, reflected in the URL, with counts. */
 export default function ResourceListPage() {
   const { db } = useDatabase();
-  const [params] = useSearchParams();
-  const step = STEP_IDS.find((s) => s === params.get('etape')) as StepId | undefined;
-  const need = NEED_IDS.find((n) => n === params.get('besoin')) as NeedId | undefined;
-  const resources = useObservable(() => watchResources(db, { step, need }), [db, step, need]);
-  const heading = [need && NEED_SHORT_LABELS[need], step && STEP_LABELS[step]].filter(Boolean).join(' · ');
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const resources = useObservable(() => watchResources(db), [db]);
+  const shown = useMemo(
+    () =>
+      (resources ?? [])
+        .filter((r) => matchesFilters(r, filters))
+        .sort((a, b) => RESOURCE_TYPE_IDS.indexOf(a.type) - RESOURCE_TYPE_IDS.indexOf(b.type)),
+    [resources, filters],
+  );
+  const counts = useMemo(() => facetCounts(resources ?? [], filters), [resources, filters]);
+  const active = activeFilterCount(filters);
+  const toggle = (key: FacetKey, value: string) =>
+    setParams(filtersToParams(toggleFilter(filters, key, value)), { replace: true });
 
   return (
     <>
-      <h1>Ressources{heading && ` : ${heading}`}</h1>
-      <nav aria-label="Étapes" className="chips">
-        <Link to="/ressources" aria-current={!step && !need ? 'page' : undefined}>
-          Toutes
-        </Link>
-        {STEP_IDS.map((s) => (
-          <Link key={s} to={`/ressources?etape=${s}`} aria-current={s === step ? 'page' : undefined}>
-            {STEP_LABELS[s]}
-          </Link>
-        ))}
-      </nav>
-      {resources && <p className="muted">{resources.length} ressource(s)</p>}
+      <h1>Ressources</h1>
+      <details className="filters" open={active > 0 || undefined}>
+        <summary>Filtrer{active > 0 && ` (${active} actif${active > 1 ? 's' : ''})`}</summary>
+        <FacetPanel filters={filters} counts={counts} onToggle={toggle} />
+      </details>
+      {active > 0 && (
+        <ul className="chips" aria-label="Filtres actifs">
+          {FACETS.flatMap((facet) =>
+            filters[facet.key].map((value) => (
+              <li key={`${facet.key}-${value}`}>
+                <button type="button" className="chip" onClick={() => toggle(facet.key, value)}>
+                  {facetValueLabel(facet.key, value)} <span aria-hidden="true">×</span>
+                  <span className="visually-hidden"> (retirer ce filtre)</span>
+                </button>
+              </li>
+            )),
+          )}
+          <li>
+            <button
+              type="button"
+              className="chip clear"
+              onClick={() => setParams(filtersToParams(emptyFilters()), { replace: true })}
+            >
+              Effacer les filtres
+            </button>
+          </li>
+        </ul>
+      )}
+      {resources && (
+        <p className="muted" role="status">
+          {shown.length} ressource{shown.length > 1 ? 's' : ''}
+        </p>
+      )}
       <ul className="list">
-        {resources?.map((r) => (
+        {shown.map((r) => (
           <ResourceCard key={r.id} resource={r} />
         ))}
       </ul>

@@ -10,14 +10,22 @@ import {
   STEP_LABELS,
 } from '../../i18n/fr.ts';
 import { Blocks, sectionsOf } from './Blocks.tsx';
+import { MediaList } from './MediaList.tsx';
 import { NotFound } from './NotFound.tsx';
 import { watchResource } from './queries.ts';
+import { watchReadingProgress } from './reading.ts';
+import { TableOfContents } from './TableOfContents.tsx';
+import { useReadingTracker } from './useReadingTracker.ts';
+import { useScrollToHash } from './useScrollToHash.ts';
 
 /** The reader for a kit or any other resource. */
 export default function ResourcePage() {
   const { id = '' } = useParams();
   const { db } = useDatabase();
   const resource = useObservable(() => watchResource(db, id), [db, id]);
+  const progress = useObservable(() => watchReadingProgress(db, id), [db, id]);
+  useReadingTracker(db, id, resource?.blocks);
+  useScrollToHash(Boolean(resource));
   if (resource === undefined) return null;
   if (resource === null) return <NotFound what="Cette ressource" />;
   const toc = sectionsOf(resource.blocks);
@@ -52,18 +60,15 @@ export default function ResourcePage() {
         <dt>Publié le</dt>
         <dd>{formatDate(resource.published)}</dd>
       </dl>
-      {toc.length > 2 && (
-        <nav className="toc" aria-label="Sommaire">
-          <h2>Sommaire</h2>
-          <ol>
-            {toc.map((heading) => (
-              <li key={heading.id}>
-                <a href={`#${heading.id}`}>{heading.text}</a>
-              </li>
-            ))}
-          </ol>
-        </nav>
+      {toc.length > 2 && <TableOfContents headings={toc} progress={progress ?? null} />}
+      {resource.type === 'kit' && (
+        <p className="no-print">
+          <button type="button" className="button secondary" onClick={() => window.print()}>
+            Imprimer ce kit
+          </button>
+        </p>
       )}
+      {resource.media && resource.media.length > 0 && <MediaList media={resource.media} />}
       <Blocks blocks={resource.blocks} />
     </article>
   );

@@ -1,40 +1,85 @@
 import { useDatabase } from '../../app/DatabaseContext.tsx';
 import { useObservable, useOnline } from '../../app/hooks.ts';
 import { formatDate } from '../../i18n/fr.ts';
+import { eventToIcs } from '../../model/ics.ts';
+import type { Webinar } from '../../model/library.ts';
 import { Blocks } from './Blocks.tsx';
 import { watchWebinars } from './queries.ts';
 
+const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** The 2019 cycle, month by month. */
 export default function WebinarsPage() {
   const { db } = useDatabase();
-  const online = useOnline();
   const webinars = useObservable(() => watchWebinars(db), [db]);
   return (
     <>
       <h1>Le cycle de webinaires 2019</h1>
       <p className="lead">
-        Un rendez-vous mensuel, le troisième jeudi du mois, pour échanger sur les pratiques des territoires.
+        Un rendez-vous mensuel, le troisième jeudi du mois le plus souvent, pour échanger sur les pratiques des
+        territoires.
       </p>
-      <ol className="list">
-        {webinars?.map((w) => (
-          <li key={w.id} id={w.id} className="card">
-            <p className="kicker">
-              {w.number === 1 ? 'Lancement' : `Webinaire ${w.number}`} · {formatDate(w.date)}
-            </p>
-            <h2>{w.title}</h2>
-            <p>{w.summary}</p>
-            <details>
-              <summary>Ce qui a été abordé</summary>
-              <Blocks blocks={w.blocks} />
-            </details>
-            <p>
-              <a href={w.replayUrl} rel="noopener noreferrer" target="_blank">
-                Voir le replay
-              </a>{' '}
-              <span className="muted">{online ? '(nécessite une connexion)' : '(indisponible hors ligne)'}</span>
-            </p>
-          </li>
-        ))}
-      </ol>
+      {webinars?.map((w) => (
+        <section key={w.id} id={w.id} aria-labelledby={`${w.id}-mois`} className="month">
+          <h2 id={`${w.id}-mois`} className="month-title">
+            {capitalise(monthFormat.format(new Date(`${w.date}T12:00:00Z`)))}
+          </h2>
+          <WebinarCard webinar={w} />
+        </section>
+      ))}
     </>
   );
+}
+
+function WebinarCard({ webinar: w }: { webinar: Webinar }) {
+  const online = useOnline();
+  return (
+    <article className="card">
+      <p className="kicker">
+        {w.number === 1 ? 'Lancement du cycle' : `Webinaire ${w.number}`} · {formatDate(w.date)}
+      </p>
+      <h3>{w.title}</h3>
+      <p>{w.summary}</p>
+      <details>
+        <summary>Ce qui a été abordé</summary>
+        <Blocks blocks={w.blocks} />
+      </details>
+      <p className="actions">
+        <a href={w.replayUrl} rel="noopener noreferrer" target="_blank" className="button secondary">
+          Voir le replay
+        </a>
+        <button type="button" className="button secondary" onClick={() => downloadIcs(w)}>
+          Ajouter à mon agenda
+        </button>
+      </p>
+      <p className="muted">
+        {online
+          ? 'Le replay se regarde en ligne : il demande une connexion.'
+          : 'Hors ligne : le replay sera disponible avec une connexion.'}
+      </p>
+    </article>
+  );
+}
+
+function downloadIcs(webinar: Webinar): void {
+  const ics = eventToIcs(
+    {
+      uid: `${webinar.id}@innovation-territoriale`,
+      date: webinar.date,
+      summary: `Webinaire : ${webinar.title}`,
+      description: `${webinar.summary}\nReplay : ${webinar.replayUrl}`,
+      url: webinar.replayUrl,
+    },
+    new Date(),
+  );
+  const url = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${webinar.id}.ics`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -50,3 +50,7 @@ export function featuredWebinar(
   const latest = webinars.at(-1);
   return latest && { webinar: latest, upcoming: false };
 }
+
+export function watchGlossaryTerm(db: AppDatabase, id: string): Observable<GlossaryTerm | null> {
+  return db.glossary.findOne(id).$ as unknown as Observable<GlossaryTerm | null>;
+}

@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { LIBRARY_COLLECTIONS } from '../../../src/model/collections.ts';
+import type { Block } from '../../../src/model/library.ts';
 import type { Store } from '../store/store.ts';
+import { linkGlossaryTerms } from './glossary-links.ts';
+import { MediaError, readMedia } from './media.ts';
 import { FOLDERS, LibraryFileError, parseLibraryFile, type ParsedFile } from './parse.ts';
 
 export interface ImportReport {
@@ -24,9 +28,10 @@ export async function importLibrary(store: Store, dir: string): Promise<ImportRe
   const rejectedIds = new Set<string>();
   for (const path of await listMarkdownFiles(dir)) {
     try {
-      parsed.push(parseLibraryFile(path, await readFile(join(dir, path), 'utf8')));
+      parsed.push(await withMedia(dir, parseLibraryFile(path, await readFile(join(dir, path), 'utf8'))));
     } catch (error) {
-      const reason = error instanceof LibraryFileError ? error.reason : String(error);
+      const reason =
+        error instanceof LibraryFileError ? error.reason : error instanceof MediaError ? error.message : String(error);
       report.errors.push({ path, reason });
       rejectedIds.add(`${FOLDERS[path.split('/')[0]!]}/${path.replace(/^.*\/|\.md$/g, '')}`);
     }
@@ -34,10 +39,11 @@ export async function importLibrary(store: Store, dir: string): Promise<ImportRe
   for (const file of checkReferences(parsed, report)) rejectedIds.add(`${file.collection}/${file.id}`);
   const accepted = parsed.filter((f) => !rejectedIds.has(`${f.collection}/${f.id}`));
   findDuplicates(accepted, report, rejectedIds);
+  const published = withGlossaryLinks(accepted);
 
   for (const { name } of LIBRARY_COLLECTIONS) {
     const stored = await store.readHashes(name);
-    const files = accepted.filter((f) => f.collection === name && !rejectedIds.has(`${name}/${f.id}`));
+    const files = published.filter((f) => f.collection === name && !rejectedIds.has(`${name}/${f.id}`));
     const rows = files
       .filter((f) => stored.get(f.id) !== f.hash)
       .map((f) => ({ id: f.id, hash: f.hash, body: JSON.stringify({ ...f.document, _deleted: false }) }));
@@ -54,6 +60,35 @@ export async function importLibrary(store: Store, dir: string): Promise<ImportRe
     if (rows.length > 0) await store.write(name, rows);
   }
   return report;
+}
+
+/** Adds the size, type and hash of the media a text refers to; they are part of its version. */
+async function withMedia(dir: string, file: ParsedFile): Promise<ParsedFile> {
+  if (file.media.length === 0) return file;
+  const media = await Promise.all(file.media.map((ref) => readMedia(dir, ref)));
+  const hash = createHash('sha256')
+    .update(file.hash)
+    .update(media.map((m) => m.sha256).join(','))
+    .digest('hex');
+  return { ...file, hash, document: { ...file.document, media, contentHash: hash } };
+}
+
+/**
+ * Links glossary terms in every other text. A text's published version then
+ * depends on the glossary too, so its hash does.
+ */
+function withGlossaryLinks(files: ParsedFile[]): ParsedFile[] {
+  const glossary = files
+    .filter((f) => f.collection === 'glossary')
+    .map((f) => ({ id: f.id, term: f.document.term as string, aliases: f.document.aliases as string[] }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+  const fingerprint = createHash('sha256').update(JSON.stringify(glossary)).digest('hex');
+  return files.map((file) => {
+    if (file.collection === 'glossary') return file;
+    const hash = createHash('sha256').update(file.hash).update(fingerprint).digest('hex');
+    const blocks = linkGlossaryTerms(file.document.blocks as Block[], glossary);
+    return { ...file, hash, document: { ...file.document, blocks, contentHash: hash } };
+  });
 }
 
 async function listMarkdownFiles(dir: string): Promise<string[]> {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { COLLECTIONS, type CollectionName } from '../../../src/model/collections.ts';
+import { MEDIA_FILE_PATTERN } from '../../../src/model/library.ts';
 import { SLUG_PATTERN, STEP_IDS } from '../../../src/model/vocabulary.ts';
 import { markdownToBlocks } from './markdown.ts';
 
@@ -9,7 +10,7 @@ import { markdownToBlocks } from './markdown.ts';
 const IMPORTER_VERSION = '2';
 
 /** Which collection each folder of the library feeds. */
-export const FOLDERS: Record<string, CollectionName> = {
+export const FOLDERS: Partial<Record<string, CollectionName>> = {
   needs: 'needs',
   kits: 'resources',
   resources: 'resources',
@@ -17,11 +18,18 @@ export const FOLDERS: Record<string, CollectionName> = {
   glossary: 'glossary',
 };
 
+export interface MediaRef {
+  file: string;
+  title: string;
+}
+
 export interface ParsedFile {
   collection: CollectionName;
   id: string;
   document: Record<string, unknown> & { id: string };
   hash: string;
+  /** Files of media/ the text refers to; the importer reads them. */
+  media: MediaRef[];
 }
 
 export class LibraryFileError extends Error {
@@ -68,8 +76,9 @@ export function parseLibraryFile(path: string, source: string): ParsedFile {
     if (error instanceof LibraryFileError) throw error;
     return fail(`en-tête YAML illisible : ${(error as Error).message.split('\n')[0]}`);
   }
-  const front = normaliseDates(parsed.data) as Record<string, unknown>;
+  const { media: rawMedia, ...front } = normaliseDates(parsed.data) as Record<string, unknown>;
   if (Object.keys(front).length === 0) fail("pas d'en-tête (front matter) entre deux lignes ---");
+  const media = parseMediaRefs(rawMedia, collection, fail);
   if (front.id !== fileId) fail(`l'id « ${String(front.id)} » doit être égal au nom du fichier « ${fileId} »`);
   if (folder === 'kits' && front.type !== 'kit') fail('un fichier de kits/ doit avoir « type: kit »');
   if (folder === 'resources' && front.type === 'kit') fail('les kits vont dans le dossier kits/');
@@ -103,7 +112,23 @@ export function parseLibraryFile(path: string, source: string): ParsedFile {
         : '';
     fail(`${where} : ${error?.message ?? 'invalide'}${extra}${allowed}`);
   }
-  return { collection, id: fileId, document, hash };
+  return { collection, id: fileId, document, hash, media };
+}
+
+function parseMediaRefs(raw: unknown, collection: CollectionName, fail: (reason: string) => never): MediaRef[] {
+  if (raw === undefined) return [];
+  if (collection !== 'resources') return fail('seuls les kits et les ressources ont des médias');
+  const pattern = new RegExp(MEDIA_FILE_PATTERN);
+  if (!Array.isArray(raw)) return fail('media : une liste de { file, title } est attendue');
+  return raw.map((item: unknown, i) => {
+    const { file, title, ...rest } = (item ?? {}) as Record<string, unknown>;
+    if (typeof file !== 'string' || !pattern.test(file)) {
+      fail(`media.${i}.file : un nom de fichier de media/ est attendu (svg, png, jpg, webp ou pdf)`);
+    }
+    if (typeof title !== 'string' || title.length === 0) fail(`media.${i}.title : un titre est attendu`);
+    if (Object.keys(rest).length > 0) fail(`media.${i} : champ inconnu (${Object.keys(rest).join(', ')})`);
+    return { file: file as string, title: title as string };
+  });
 }
 
 /** YAML turns 2019-03-21 into a Date; the schemas want the YYYY-MM-DD text. */
