@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,6 +66,13 @@ describe('the shipped library', async () => {
       '2019-11-21',
       '2019-12-19',
     ]);
+  });
+
+  it('offers printable media with every kit, and ships no unused media file', async () => {
+    const resources = await docs('resources');
+    for (const kit of resources.filter((r) => r.type === 'kit')) expect(kit.media?.length, kit.id).toBeGreaterThan(0);
+    const used = new Set(resources.flatMap((r) => (r.media ?? []).map((m: { file: string }) => m.file)));
+    expect([...used].sort()).toEqual(readdirSync(new URL('../../library/media', import.meta.url)).sort());
   });
 
   it('has a glossary of at least 30 terms', async () => {
