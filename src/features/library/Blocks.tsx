@@ -1,12 +1,23 @@
+import { useCallback, useState, type MouseEvent } from 'react';
 import type { Block } from '../../model/library.ts';
+import { GlossaryPopover, type OpenTerm } from './GlossaryPopover.tsx';
 
 /**
  * Renders a library text. Block HTML comes from the library's own Markdown,
- * converted by the server's importer, which refuses raw HTML.
+ * converted by the server's importer, which refuses raw HTML. Glossary terms
+ * linked by the importer open their definition in place.
  */
 export function Blocks({ blocks }: { blocks: Block[] }) {
+  const [openTerm, setOpenTerm] = useState<OpenTerm>();
+  const close = useCallback(() => setOpenTerm(undefined), []);
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a.glossary-term');
+    if (!link?.dataset.term) return;
+    event.preventDefault();
+    setOpenTerm({ id: link.dataset.term, anchor: link });
+  };
   return (
-    <div className="prose">
+    <div className="prose" onClick={onClick}>
       {blocks.map((block) => (
         <div
           key={block.id}
@@ -15,6 +26,7 @@ export function Blocks({ blocks }: { blocks: Block[] }) {
           dangerouslySetInnerHTML={{ __html: block.html }}
         />
       ))}
+      {openTerm && <GlossaryPopover open={openTerm} onClose={close} />}
     </div>
   );
 }
