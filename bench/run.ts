@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { spawn } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
+import { LIGHTHOUSE_BUDGET, lighthousePerformance } from './lighthouse.ts';
+import { measureSearch, SEARCH_BUDGET_P95_MS } from './search.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -66,7 +68,10 @@ async function main() {
       times.push(await homeVisible(repeat));
       await repeat.close();
     }
+    const search = await measureSearch(browser, BASE);
     await browser.close();
+    const lighthouse = await lighthousePerformance([`${BASE}/`, `${BASE}/ressources/kit-faire-alliance`]);
+    const [lighthouseHome, lighthouseKit] = Object.values(lighthouse) as [number, number];
 
     const results = {
       date: new Date().toISOString(),
@@ -76,6 +81,10 @@ async function main() {
       budgets: {
         firstScreenJsGzipBytes: BUDGET_FIRST_SCREEN_JS,
         firstScreenJsWithinBudget: jsGzip <= BUDGET_FIRST_SCREEN_JS,
+        searchP95Ms: SEARCH_BUDGET_P95_MS,
+        searchWithinBudget: search.p95Ms <= SEARCH_BUDGET_P95_MS,
+        lighthouseMin: LIGHTHOUSE_BUDGET,
+        lighthouseWithinBudget: Math.min(lighthouseHome, lighthouseKit) >= LIGHTHOUSE_BUDGET,
       },
     };
     writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -88,7 +97,17 @@ async function main() {
     console.log(
       `Visite répétée hors ligne → accueil visible : médiane ${results.offlineRepeatVisitMs.median} ms sur ${RUNS} (${results.offlineRepeatVisitMs.runs.join(', ')})`,
     );
-    if (jsGzip > BUDGET_FIRST_SCREEN_JS) process.exitCode = 1;
+    console.log(
+      `Recherche (${search.documents} documents, CPU ÷4) : médiane ${search.medianMs.toFixed(1)} ms, p95 ${search.p95Ms.toFixed(1)} ms (budget ${SEARCH_BUDGET_P95_MS} ms)`,
+    );
+    console.log(
+      `Lighthouse performance (mobile, 4G lente simulée) : accueil ${lighthouseHome}, kit ${lighthouseKit} (budget ${LIGHTHOUSE_BUDGET})`,
+    );
+    const budgets = results.budgets;
+    if (!budgets.firstScreenJsWithinBudget || !budgets.searchWithinBudget || !budgets.lighthouseWithinBudget) {
+      console.log('Un budget est dépassé.');
+      process.exitCode = 1;
+    }
   } finally {
     server.kill('SIGTERM');
   }

@@ -12,6 +12,7 @@ const ResourcePage = lazy(() => import('../features/library/ResourcePage.tsx'));
 const WebinarsPage = lazy(() => import('../features/library/WebinarsPage.tsx'));
 const GlossaryPage = lazy(() => import('../features/library/GlossaryPage.tsx'));
 const StoragePage = lazy(() => import('../features/storage/StoragePage.tsx'));
+const SearchPage = lazy(() => import('../features/search/SearchPage.tsx'));
 
 const router = createBrowserRouter([
   {
@@ -25,6 +26,7 @@ const router = createBrowserRouter([
       { path: '/webinaires', element: <WebinarsPage /> },
       { path: '/glossaire', element: <GlossaryPage /> },
       { path: '/hors-ligne', element: <StoragePage /> },
+      { path: '/recherche', element: <SearchPage /> },
       { path: '*', element: <NotFound what="Cette page" /> },
     ],
   },

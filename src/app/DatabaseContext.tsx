@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { combineLatest, defer, map, shareReplay, startWith, switchMap, type Observable } from 'rxjs';
+import { combineLatest, map, shareReplay, startWith, type Observable } from 'rxjs';
 import { openDatabase, type AppDatabase } from '../db/database.ts';
+import { replicateLibrary, replicationActivity } from '../db/replication/library.ts';
 
 export type LibraryStatus = { documents: number; syncing: boolean; error: boolean };
 
@@ -14,19 +15,17 @@ const DatabaseContext = createContext<DatabaseState | undefined>(undefined);
 let opening: Promise<DatabaseState> | undefined;
 
 /**
- * One database and one library replication per page, opened once. Screens
- * read the local copy at once; the replication code loads after it, so it
- * does not weigh on the first screen.
+ * One database and one library replication per page, opened once. The
+ * replication starts with the page (not lazily): on a first visit the
+ * library download is on the critical path to the first content.
  */
 function openOnce(): Promise<DatabaseState> {
   opening ??= (async () => {
     const db = await openDatabase();
-    const activity$ = defer(() => import('../db/replication/library.ts')).pipe(
-      switchMap(({ replicateLibrary, replicationActivity }) => replicationActivity(replicateLibrary(db))),
+    const activity$ = replicationActivity(replicateLibrary(db)).pipe(
       startWith({ syncing: true, error: false }),
       shareReplay(1),
     );
-    activity$.subscribe(); // start replicating now, for the page's whole life
     const documents$ = combineLatest(Object.values(db.collections).map((c) => c.count().$)).pipe(
       map((counts) => counts.reduce((a, b) => a + b, 0)),
     );
@@ -38,30 +37,46 @@ function openOnce(): Promise<DatabaseState> {
   return opening;
 }
 
+type Opening = { state?: DatabaseState; failure?: string };
+
+const OpeningContext = createContext<Opening>({});
+
+/** Opens the database once; the shell renders meanwhile, the screens wait in a DatabaseGate. */
 export function DatabaseProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<DatabaseState>();
-  const [failure, setFailure] = useState<string>();
+  const [opening, setOpening] = useState<Opening>({});
   useEffect(() => {
-    openOnce().then(setState, (error: unknown) => setFailure(String(error)));
+    openOnce().then(
+      (state) => setOpening({ state }),
+      (error: unknown) => setOpening({ failure: String(error) }),
+    );
   }, []);
+  return (
+    <OpeningContext.Provider value={opening}>
+      <DatabaseContext.Provider value={opening.state}>{children}</DatabaseContext.Provider>
+    </OpeningContext.Provider>
+  );
+}
+
+/** Renders its children once the database is open; says so when it cannot be. */
+export function DatabaseGate({ children, fallback }: { children: ReactNode; fallback?: ReactNode }) {
+  const { state, failure } = useContext(OpeningContext);
   if (failure) {
     return (
-      <main className="page" role="alert">
+      <div role="alert">
         <h1>Stockage indisponible</h1>
         <p>
           L'application n'a pas pu ouvrir sa base de données sur cet appareil. En navigation privée, ou si le stockage
           est plein, le navigateur peut la refuser. Fermez les autres onglets de l'application puis rechargez la page.
         </p>
         <p className="muted">Détail technique : {failure}</p>
-      </main>
+      </div>
     );
   }
-  if (!state) return <p className="page muted">Ouverture de la bibliothèque…</p>;
-  return <DatabaseContext.Provider value={state}>{children}</DatabaseContext.Provider>;
+  return state ? children : fallback;
 }
 
 export function useDatabase(): DatabaseState {
   const state = useContext(DatabaseContext);
-  if (!state) throw new Error('useDatabase outside DatabaseProvider');
+  if (!state) throw new Error('useDatabase outside an open DatabaseGate');
   return state;
 }

@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
-import { useDatabase } from './DatabaseContext.tsx';
+import { DatabaseGate, useDatabase } from './DatabaseContext.tsx';
 import { useObservable, useOnline } from './hooks.ts';
 import { InstallPrompt } from './install/InstallPrompt.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
@@ -12,9 +12,18 @@ export function Layout() {
         Aller au contenu
       </a>
       <header className="app-header">
-        <NavLink to="/" className="brand">
-          L'innovation territoriale <span>en actions !</span>
-        </NavLink>
+        <div className="header-row">
+          <NavLink to="/" className="brand">
+            L'innovation territoriale <span>en actions !</span>
+          </NavLink>
+          <NavLink to="/recherche" className="search-link">
+            <svg className="inline-icon" viewBox="0 0 24 24" aria-hidden="true">
+              <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" strokeWidth="2.2" />
+              <path d="M15.5 15.5 21 21" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
+            </svg>
+            Rechercher
+          </NavLink>
+        </div>
         <nav aria-label="Navigation principale">
           <ul>
             <li>
@@ -35,12 +44,16 @@ export function Layout() {
         </nav>
       </header>
       <UpdatePrompt />
-      <LibraryStatusBar />
       <main id="contenu" className="page" tabIndex={-1}>
-        <Suspense fallback={<p className="muted">Chargement…</p>}>
-          <Outlet />
-        </Suspense>
+        <DatabaseGate fallback={<p className="muted">Ouverture de la bibliothèque…</p>}>
+          <Suspense fallback={<p className="muted">Chargement…</p>}>
+            <Outlet />
+          </Suspense>
+        </DatabaseGate>
       </main>
+      <DatabaseGate>
+        <LibraryStatusBar />
+      </DatabaseGate>
       <footer className="app-footer">
         <p>
           <NavLink to="/hors-ligne">Stockage hors ligne</NavLink>

@@ -26,7 +26,7 @@ test('after one visit, the app opens and works with the network cut, reload incl
   await context.setOffline(true);
   await page.reload();
   await home.expectLibraryLoaded();
-  await expect(page.getByText('Hors ligne')).toBeVisible();
+  await expect(page.getByText('Hors ligne', { exact: true })).toBeVisible();
   expect(
     await page.evaluate(() =>
       fetch('/api/v1/health').then(

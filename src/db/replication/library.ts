@@ -15,6 +15,9 @@ export interface LibraryReplicationOptions {
 }
 
 type Checkpoint = { seq: number } | null;
+
+/** What the first screen shows, replicated before the rest. */
+const FIRST = new Set(['needs', 'webinars']);
 type StreamMessage = { collection: string; documents: unknown[]; checkpoint: Checkpoint };
 
 /**
@@ -36,7 +39,7 @@ export function replicateLibrary(
     retryMs: options.retryMs,
   }).pipe(share());
 
-  return names.map((name) => {
+  const replications = names.map((name) => {
     const stream$: Observable<RxReplicationPullStreamItem<unknown, Checkpoint>> = events$.pipe(
       map((event) => {
         if (event.kind === 'connected') return 'RESYNC' as const;
@@ -54,6 +57,7 @@ export function replicateLibrary(
       replicationIdentifier: `library-${name}-v1`,
       collection: db.collections[name] as never,
       live: true,
+      autoStart: FIRST.has(name),
       retryTime: options.retryMs ?? 5000,
       waitForLeadership: true,
       pull: {
@@ -69,6 +73,13 @@ export function replicateLibrary(
       },
     });
   });
+  // The home needs the needs first: the bigger collections wait for them, so
+  // that on a first visit they do not share the bandwidth.
+  const first = replications.filter((_, i) => FIRST.has(names[i]!));
+  void Promise.all(first.map((r) => r.awaitInitialReplication())).finally(() => {
+    replications.filter((r) => !first.includes(r)).forEach((r) => void r.start());
+  });
+  return replications;
 }
 
 export interface ReplicationActivity {

@@ -1,11 +1,13 @@
 import { useDatabase } from '../../app/DatabaseContext.tsx';
 import { useObservable } from '../../app/hooks.ts';
 import { Blocks } from './Blocks.tsx';
+import { useScrollToHash } from './useScrollToHash.ts';
 import { watchGlossary } from './queries.ts';
 
 export default function GlossaryPage() {
   const { db } = useDatabase();
   const terms = useObservable(() => watchGlossary(db), [db]);
+  useScrollToHash(Boolean(terms));
   return (
     <>
       <h1>Vocabulaire partagé</h1>

@@ -4,6 +4,7 @@ import { formatDate } from '../../i18n/fr.ts';
 import { eventToIcs } from '../../model/ics.ts';
 import type { Webinar } from '../../model/library.ts';
 import { Blocks } from './Blocks.tsx';
+import { useScrollToHash } from './useScrollToHash.ts';
 import { watchWebinars } from './queries.ts';
 
 const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -12,6 +13,7 @@ const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'num
 export default function WebinarsPage() {
   const { db } = useDatabase();
   const webinars = useObservable(() => watchWebinars(db), [db]);
+  useScrollToHash(Boolean(webinars));
   return (
     <>
       <h1>Le cycle de webinaires 2019</h1>
