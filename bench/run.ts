@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
 import { LIGHTHOUSE_BUDGET, lighthousePerformance } from './lighthouse.ts';
 import { measureSearch, SEARCH_BUDGET_P95_MS } from './search.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -33,14 +34,8 @@ async function main() {
   try {
     await waitForHealth();
     const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     });
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();

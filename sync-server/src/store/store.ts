@@ -37,7 +37,7 @@ export interface Store {
   write(collection: string, rows: DocumentWrite[]): Promise<StoredDocument[]>;
   /** Highest sequence number written so far (0 when empty). */
   lastSeq(): Promise<number>;
-  /** Resolves to true when another connection or process has written since the last call. */
+  /** True when another connection or process has written since the last call. */
   changedElsewhere(): boolean;
   close(): Promise<void>;
 }
