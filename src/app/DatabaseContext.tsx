@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { combineLatest, map, shareReplay, startWith, type Observable } from 'rxjs';
 import { openDatabase, type AppDatabase } from '../db/database.ts';
 import { replicateLibrary, replicationActivity } from '../db/replication/library.ts';
+import { LIBRARY_COLLECTIONS } from '../model/collections.ts';
 
 export type LibraryStatus = { documents: number; syncing: boolean; error: boolean };
 
@@ -26,7 +27,7 @@ function openOnce(): Promise<DatabaseState> {
       startWith({ syncing: true, error: false }),
       shareReplay(1),
     );
-    const documents$ = combineLatest(Object.values(db.collections).map((c) => c.count().$)).pipe(
+    const documents$ = combineLatest(LIBRARY_COLLECTIONS.map((c) => db.collections[c.name].count().$)).pipe(
       map((counts) => counts.reduce((a, b) => a + b, 0)),
     );
     const libraryStatus$ = combineLatest([documents$, activity$]).pipe(

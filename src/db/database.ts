@@ -3,6 +3,8 @@ import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTIONS } from '../model/collections.ts';
+import type { Annotation } from '../model/annotations.ts';
+import type { Feedback } from '../model/feedback.ts';
 import type { GlossaryTerm, Need, Resource, Webinar } from '../model/library.ts';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
@@ -13,6 +15,8 @@ export interface AppCollections {
   resources: RxCollection<Resource>;
   webinars: RxCollection<Webinar>;
   glossary: RxCollection<GlossaryTerm>;
+  annotations: RxCollection<Annotation>;
+  feedback: RxCollection<Feedback>;
 }
 
 export type AppDatabase = RxDatabase<AppCollections>;

@@ -1,3 +1,5 @@
+import { annotationSchema } from './annotations.ts';
+import { feedbackSchema } from './feedback.ts';
 import { glossaryTermSchema, needSchema, resourceSchema, webinarSchema } from './library.ts';
 
 export type CollectionKind = 'library' | 'user' | 'inbox';
@@ -18,11 +20,14 @@ export const COLLECTIONS = [
   { name: 'resources', kind: 'library', schema: resourceSchema },
   { name: 'webinars', kind: 'library', schema: webinarSchema },
   { name: 'glossary', kind: 'library', schema: glossaryTermSchema },
+  { name: 'annotations', kind: 'user', schema: annotationSchema },
+  { name: 'feedback', kind: 'inbox', schema: feedbackSchema },
 ] as const satisfies readonly CollectionDefinition[];
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];
 
 export const LIBRARY_COLLECTIONS = COLLECTIONS.filter((c) => c.kind === 'library');
+export const USER_COLLECTIONS = COLLECTIONS.filter((c) => c.kind === 'user');
 
 export function findCollection(name: string): CollectionDefinition | undefined {
   return COLLECTIONS.find((c) => c.name === name);

@@ -26,6 +26,8 @@ describe('the API', () => {
       ['resources', 'library', 0],
       ['webinars', 'library', 0],
       ['glossary', 'library', 0],
+      ['annotations', 'user', 0],
+      ['feedback', 'inbox', 0],
     ]);
     expect(body[1].schema.properties.step.enum).toEqual(['comprendre', 's-approprier', 'agir']);
   });

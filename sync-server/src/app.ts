@@ -4,19 +4,29 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import { COLLECTIONS } from '../../src/model/collections.ts';
+import { Accounts, type AccountSettings } from './accounts/accounts.ts';
+import { accountRoutes } from './accounts/routes.ts';
+import type { AccountStore } from './accounts/store.ts';
 import { ApiError } from './errors.ts';
 import { libraryMediaRoutes } from './library/routes.ts';
 import { ChangeFeed } from './replication/feed.ts';
+import { accountsIdentity, type Identity } from './replication/identity.ts';
 import { replicationRoutes } from './replication/routes.ts';
 import { staticApp } from './static.ts';
 import type { Store } from './store/store.ts';
 
 export interface AppOptions {
   store: Store;
+  /** Users, tokens and workspaces; opened and closed by the caller, like `store`. */
+  accountStore: AccountStore;
+  /** Password hashing cost and rate limits; production values when absent. */
+  accountSettings?: AccountSettings;
   /** The built PWA (`dist/`); not served when absent. */
   staticDir?: string;
   /** The library's source folder, whose media/ files are served. */
   libraryDir?: string;
+  /** Accounts and groups, for user collections. */
+  identity?: Identity;
   /** How often to look for writes made by another process (ms). */
   pollMs?: number;
   logger?: boolean;
@@ -28,11 +38,12 @@ const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import
 export const APP_VERSION = packageJson.version;
 
 /** Builds the server without listening, so tests can inject or listen on port 0. */
-export type App = FastifyInstance & { feed: ChangeFeed };
+export type App = FastifyInstance & { feed: ChangeFeed; accounts: Accounts };
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
   const feed = new ChangeFeed(options.store);
+  const accounts = new Accounts(options.accountStore, options.accountSettings);
   await feed.start(options.pollMs ?? 1000);
   app.addHook('onClose', async () => feed.stop());
 
@@ -60,7 +71,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ApiError) {
-      return reply.status(error.statusCode).send({ error: error.code, message: error.message });
+      return reply.status(error.statusCode).send({ error: error.code, message: error.message, ...error.details });
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status === 413) return reply.status(413).send({ error: 'too_large', message: 'Envoi trop volumineux.' });
@@ -75,7 +86,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.get('/api/v1/collections', async () =>
     COLLECTIONS.map((c) => ({ name: c.name, kind: c.kind, schemaVersion: c.schema.version, schema: c.schema })),
   );
-  replicationRoutes(app, options.store, feed);
+  accountRoutes(app, accounts);
+  replicationRoutes(app, { store: options.store, feed, identity: options.identity ?? accountsIdentity(accounts) });
   if (options.libraryDir) libraryMediaRoutes(app, options.libraryDir);
 
   const staticDir = options.staticDir;
@@ -88,5 +100,5 @@ export async function buildApp(options: AppOptions): Promise<App> {
     return reply.status(404).send({ error: 'not_found', message: 'Ressource introuvable.' });
   });
 
-  return Object.assign(app, { feed }) as unknown as App;
+  return Object.assign(app, { feed, accounts }) as unknown as App;
 }

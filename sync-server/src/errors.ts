@@ -4,6 +4,8 @@ export class ApiError extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    /** Extra fields of the error body (the protocol allows adding fields). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { openSqliteAccountStore } from './accounts/sqlite.ts';
 import { buildApp } from './app.ts';
 import { importLibrary } from './library/importer.ts';
 import { openSqliteStore } from './store/sqlite.ts';
@@ -24,9 +25,11 @@ console.log(
   `library: ${report.written} written, ${report.unchanged} unchanged, ${report.deleted} deleted, ${report.errors.length} rejected`,
 );
 
-const app = await buildApp({ store, staticDir, libraryDir, logger: process.env.LOG !== 'off' });
+const accountStore = openSqliteAccountStore(join(dataDir, 'app.sqlite'));
+const app = await buildApp({ store, accountStore, staticDir, libraryDir, logger: process.env.LOG !== 'off' });
 const close = async () => {
   await app.close();
+  await accountStore.close();
   await store.close();
   process.exit(0);
 };

@@ -1,6 +1,9 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openSqliteAccountStore } from './accounts/sqlite.ts';
+import type { AccountSettings } from './accounts/accounts.ts';
+import { TEST_SCRYPT } from './accounts/passwords.ts';
 import { buildApp, type App } from './app.ts';
 import { importLibrary, type ImportReport } from './library/importer.ts';
 import { openSqliteStore } from './store/sqlite.ts';
@@ -18,13 +21,23 @@ export interface TestServer {
 }
 
 /** A real server on an ephemeral port, over a copy of the fixture library. */
-export async function startTestServer(options: { staticDir?: string; pollMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { staticDir?: string; pollMs?: number; accountSettings?: AccountSettings } = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'it-server-'));
   const libraryDir = join(dataDir, 'library');
   cpSync(new URL('../../tests/fixtures/library', import.meta.url), libraryDir, { recursive: true });
   const store = openSqliteStore(join(dataDir, 'app.sqlite'));
   await importLibrary(store, libraryDir);
-  const app = await buildApp({ store, staticDir: options.staticDir, libraryDir, pollMs: options.pollMs ?? 50 });
+  const accountStore = openSqliteAccountStore(join(dataDir, 'app.sqlite'));
+  const app = await buildApp({
+    store,
+    accountStore,
+    accountSettings: { scrypt: TEST_SCRYPT, ...options.accountSettings },
+    staticDir: options.staticDir,
+    libraryDir,
+    pollMs: options.pollMs ?? 50,
+  });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,
@@ -44,6 +57,7 @@ export async function startTestServer(options: { staticDir?: string; pollMs?: nu
       const closing = app.close();
       app.server.closeAllConnections(); // keep-alive sockets of the test's own fetch calls
       await closing;
+      await accountStore.close();
       await store.close();
     },
   };

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Checkpoint, DocumentWrite, Store, StoredDocument } from './store.ts';
+import type { Checkpoint, DocumentWrite, PushResult, PushRow, Store, StoredDocument, Visibility } from './store.ts';
 
 const MIGRATIONS = [
   `CREATE TABLE documents (
@@ -12,6 +12,11 @@ const MIGRATIONS = [
      PRIMARY KEY (collection, id)
    );
    CREATE INDEX documents_by_seq ON documents (collection, seq);`,
+  `ALTER TABLE documents ADD COLUMN owner_id TEXT;
+   ALTER TABLE documents ADD COLUMN workspace_id TEXT;
+   ALTER TABLE documents ADD COLUMN rev TEXT;
+   CREATE INDEX documents_by_owner ON documents (collection, owner_id, seq);
+   CREATE INDEX documents_by_workspace ON documents (collection, workspace_id, seq);`,
 ];
 
 interface Row {
@@ -20,7 +25,12 @@ interface Row {
   seq: number;
   body: string;
   hash: string;
+  ownerId: string | null;
+  workspaceId: string | null;
+  rev: string | null;
 }
+
+const COLUMNS = 'collection, id, seq, body, hash, owner_id AS ownerId, workspace_id AS workspaceId, rev';
 
 /** The embedded store: one SQLite file in DATA_DIR, WAL mode. */
 export function openSqliteStore(file: string): Store {
@@ -31,35 +41,81 @@ export function openSqliteStore(file: string): Store {
   migrate(db);
 
   const changes = db.prepare<[string, number, number], Row>(
-    'SELECT collection, id, seq, body, hash FROM documents WHERE collection = ? AND seq > ? ORDER BY seq LIMIT ?',
+    `SELECT ${COLUMNS} FROM documents WHERE collection = ? AND seq > ? ORDER BY seq LIMIT ?`,
+  );
+  const visibleChanges = db.prepare<[string, number, string, string, number], Row>(
+    `SELECT ${COLUMNS} FROM documents WHERE collection = ? AND seq > ?
+       AND (owner_id = ? OR workspace_id IN (SELECT value FROM json_each(?)))
+     ORDER BY seq LIMIT ?`,
   );
   const allChanges = db.prepare<[number, number], Row>(
-    'SELECT collection, id, seq, body, hash FROM documents WHERE seq > ? ORDER BY seq LIMIT ?',
+    `SELECT ${COLUMNS} FROM documents WHERE seq > ? ORDER BY seq LIMIT ?`,
   );
   const hashes = db.prepare<[string], Pick<Row, 'id' | 'hash'>>('SELECT id, hash FROM documents WHERE collection = ?');
-  const one = db.prepare<[string, string], Row>(
-    'SELECT collection, id, seq, body, hash FROM documents WHERE collection = ? AND id = ?',
-  );
+  const one = db.prepare<[string, string], Row>(`SELECT ${COLUMNS} FROM documents WHERE collection = ? AND id = ?`);
   const maxSeq = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM documents');
   const upsert = db.prepare(
-    `INSERT INTO documents (collection, id, seq, body, hash, written_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, body = excluded.body,
-       hash = excluded.hash, written_at = excluded.written_at`,
+    `INSERT INTO documents (collection, id, seq, body, hash, written_at, owner_id, workspace_id, rev)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, body = excluded.body, hash = excluded.hash,
+       written_at = excluded.written_at, owner_id = excluded.owner_id, workspace_id = excluded.workspace_id,
+       rev = excluded.rev`,
   );
-  const writeAll = db.transaction((collection: string, rows: DocumentWrite[]) => {
+  type Write = DocumentWrite & Partial<Pick<Row, 'ownerId' | 'workspaceId' | 'rev'>>;
+  const insertRows = (collection: string, rows: Write[]): StoredDocument[] => {
     let seq = maxSeq.get()?.seq ?? 0;
     const now = Date.now();
     return rows.map((row) => {
       seq += 1;
-      upsert.run(collection, row.id, seq, row.body, row.hash, now);
-      return { collection, id: row.id, seq, body: row.body, hash: row.hash };
+      const stored = {
+        collection,
+        id: row.id,
+        seq,
+        body: row.body,
+        hash: row.hash,
+        ownerId: row.ownerId ?? null,
+        workspaceId: row.workspaceId ?? null,
+        rev: row.rev ?? null,
+      };
+      upsert.run(collection, row.id, seq, row.body, row.hash, now, stored.ownerId, stored.workspaceId, stored.rev);
+      return stored;
     });
-  });
+  };
+  const writeAll = db.transaction(insertRows);
+  const push = db.transaction(
+    (collection: string, rows: PushRow[], isSame: (stored: string, pushed: string) => boolean): PushResult => {
+      const conflicts: StoredDocument[] = [];
+      const toWrite: Write[] = [];
+      for (const row of rows) {
+        const stored = one.get(collection, row.id);
+        if (stored && isSame(stored.body, row.body)) continue;
+        if (stored && (row.assumedRev === undefined || row.assumedRev !== stored.rev)) {
+          conflicts.push(stored);
+          continue;
+        }
+        toWrite.push({ ...row, hash: '' });
+      }
+      return { written: insertRows(collection, toWrite), conflicts };
+    },
+  );
   let dataVersion = db.pragma('data_version', { simple: true }) as number;
 
   return {
-    async readChanges(collection: string, after: Checkpoint | undefined, limit: number) {
-      return changes.all(collection, after?.seq ?? 0, limit);
+    async readChanges(collection: string, after: Checkpoint | undefined, limit: number, visibility?: Visibility) {
+      if (!visibility) return changes.all(collection, after?.seq ?? 0, limit);
+      const workspaces = JSON.stringify([...visibility.workspaceIds]);
+      return visibleChanges.all(collection, after?.seq ?? 0, visibility.userId, workspaces, limit);
+    },
+    async readDocuments(collection: string, ids: string[]) {
+      const found = new Map<string, StoredDocument>();
+      for (const id of ids) {
+        const doc = one.get(collection, id);
+        if (doc) found.set(id, doc);
+      }
+      return found;
+    },
+    async applyPush(collection: string, rows: PushRow[], isSame: (stored: string, pushed: string) => boolean) {
+      return push(collection, rows, isSame);
     },
     async readAllChangesSince(seq: number, limit: number) {
       return allChanges.all(seq, limit);

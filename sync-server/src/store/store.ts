@@ -13,6 +13,32 @@ export interface StoredDocument {
   seq: number;
   /** Hash of the source the document was made from (library) or of the body. */
   hash: string;
+  /** User documents: author, group (null when private) and revision. */
+  ownerId?: string | null;
+  workspaceId?: string | null;
+  rev?: string | null;
+}
+
+/** Who may see what: a user's own documents and those of their groups. */
+export interface Visibility {
+  userId: string;
+  workspaceIds: ReadonlySet<string>;
+}
+
+export interface PushRow {
+  id: string;
+  body: string;
+  ownerId: string | null;
+  workspaceId: string | null;
+  rev: string | null;
+  /** The rev the client based its write on; undefined when it believes the document is new. */
+  assumedRev: string | undefined;
+}
+
+export interface PushResult {
+  written: StoredDocument[];
+  /** Current stored versions of the rows that were not written. */
+  conflicts: StoredDocument[];
 }
 
 export interface Checkpoint {
@@ -26,8 +52,24 @@ export interface DocumentWrite {
 }
 
 export interface Store {
-  /** Documents of a collection written after `after`, in write order. */
-  readChanges(collection: string, after: Checkpoint | undefined, limit: number): Promise<StoredDocument[]>;
+  /** Documents of a collection written after `after`, in write order; only the visible ones when asked. */
+  readChanges(
+    collection: string,
+    after: Checkpoint | undefined,
+    limit: number,
+    visibility?: Visibility,
+  ): Promise<StoredDocument[]>;
+  readDocuments(collection: string, ids: string[]): Promise<Map<string, StoredDocument>>;
+  /**
+   * Writes pushed rows in one transaction. A row conflicts when the stored
+   * document's rev is not the one the client assumed; a row equal to what is
+   * stored counts as written (a retried push).
+   */
+  applyPush(
+    collection: string,
+    rows: PushRow[],
+    isSame: (stored: string, pushed: string) => boolean,
+  ): Promise<PushResult>;
   /** Writes after a global sequence number, all collections (for fan-out). */
   readAllChangesSince(seq: number, limit: number): Promise<StoredDocument[]>;
   /** The current hash of each document of a collection. */

@@ -1,0 +1,81 @@
+import type { FastifyRequest } from 'fastify';
+import { AccountEvents } from './events.ts';
+import type { Limit } from './failure-limiter.ts';
+import { DEFAULT_SCRYPT, type ScryptParams } from './passwords.ts';
+import { Sessions, type Session } from './sessions.ts';
+import type { AccountStore } from './store.ts';
+import { Workspaces } from './workspaces.ts';
+
+export interface RateLimits {
+  loginPerEmail: Limit;
+  loginPerAddress: Limit;
+  joinPerUser: Limit;
+  joinPerAddress: Limit;
+}
+
+const FIFTEEN_MINUTES = 15 * 60_000;
+
+/**
+ * Failures allowed in 15 minutes. Per email: 5, the usual lock-out. Per
+ * client address: 30, because a workshop room shares one address (NAT) and
+ * its participants mistype too; that still stops one machine from trying
+ * many emails. Invite codes: 10 wrong codes per user, 30 per address.
+ */
+export const DEFAULT_LIMITS: RateLimits = {
+  loginPerEmail: { max: 5, windowMs: FIFTEEN_MINUTES },
+  loginPerAddress: { max: 30, windowMs: FIFTEEN_MINUTES },
+  joinPerUser: { max: 10, windowMs: FIFTEEN_MINUTES },
+  joinPerAddress: { max: 30, windowMs: FIFTEEN_MINUTES },
+};
+
+export interface AccountSettings {
+  /** Password hashing cost; DEFAULT_SCRYPT in production, TEST_SCRYPT in tests. */
+  scrypt?: ScryptParams;
+  limits?: Partial<RateLimits>;
+  /** The clock of the rate limits (tests). */
+  now?: () => number;
+}
+
+/**
+ * Accounts and workspaces, and what the replication layer needs from them:
+ * who a request is (`requireUser`, `optionalUser`), which workspaces a user
+ * belongs to (`workspaceIdsOf`), and `events` to follow changes.
+ */
+export class Accounts {
+  readonly events = new AccountEvents();
+  readonly sessions: Sessions;
+  readonly workspaces: Workspaces;
+
+  constructor(
+    readonly store: AccountStore,
+    settings: AccountSettings = {},
+  ) {
+    const limits = { ...DEFAULT_LIMITS, ...settings.limits };
+    this.sessions = new Sessions(store, this.events, {
+      scrypt: settings.scrypt ?? DEFAULT_SCRYPT,
+      loginPerEmail: limits.loginPerEmail,
+      loginPerAddress: limits.loginPerAddress,
+      now: settings.now,
+    });
+    this.workspaces = new Workspaces(store, this.events, {
+      joinPerUser: limits.joinPerUser,
+      joinPerAddress: limits.joinPerAddress,
+      now: settings.now,
+    });
+  }
+
+  /** The request's session; throws ApiError 401 `unauthenticated` when the token is missing, unknown or revoked. */
+  requireUser(request: FastifyRequest): Promise<Session> {
+    return this.sessions.requireUser(request);
+  }
+
+  /** Undefined without an `Authorization` header; throws ApiError 401 when one is sent and not valid. */
+  optionalUser(request: FastifyRequest): Promise<Session | undefined> {
+    return this.sessions.optionalUser(request);
+  }
+
+  /** Ids of the workspaces the user is a member of (owner included). */
+  workspaceIdsOf(userId: string): Promise<Set<string>> {
+    return this.workspaces.idsOf(userId);
+  }
+}

@@ -1,0 +1,92 @@
+import type { FastifyRequest } from 'fastify';
+import type { CollectionDefinition } from '../../../src/model/collections.ts';
+import { deepEqual } from '../../../src/model/merge.ts';
+import { ApiError } from '../errors.ts';
+import type { PushRow, Store, StoredDocument } from '../store/store.ts';
+import type { Identity } from './identity.ts';
+import { validatePushBatch, type PushRowInput } from './validation.ts';
+
+const forbidden = (why: string) => new ApiError(403, 'forbidden', `Écriture refusée : ${why}. Rien n'a été écrit.`);
+
+/**
+ * A push to a user collection (SYNC-PROTOCOL.md, Push): every row valid and
+ * allowed or nothing written; conflicting rows not written and returned.
+ * Bodies are stored as pushed.
+ */
+export async function pushUserDocuments(
+  collection: CollectionDefinition,
+  request: FastifyRequest,
+  store: Store,
+  identity: Identity,
+): Promise<StoredDocument[]> {
+  const caller = await identity.callerOf(request);
+  if (!caller) throw new ApiError(401, 'unauthenticated', 'Connectez-vous pour synchroniser vos données.');
+  const user = { id: caller.userId };
+  const rows = validatePushBatch(collection.name, request.body);
+  const stored = await store.readDocuments(
+    collection.name,
+    rows.map((r) => r.newDocumentState.id as string),
+  );
+  const groups = await identity.workspaceIdsOf(user.id);
+  rows.forEach((row, index) => {
+    const next = row.newDocumentState as { id: string; ownerId: string; workspaceId: string | null };
+    const old = stored.get(next.id);
+    const where = `ligne ${index}`;
+    if (!old && next.ownerId !== user.id) throw forbidden(`${where}, un document se crée au nom de son auteur`);
+    if (old) {
+      const canSee = old.ownerId === user.id || (old.workspaceId != null && groups.has(old.workspaceId));
+      if (!canSee || next.ownerId !== old.ownerId)
+        throw forbidden(`${where}, ce document ne peut pas changer d'auteur`);
+      if (old.workspaceId != null && !groups.has(old.workspaceId)) throw forbidden(`${where}, groupe non rejoint`);
+    }
+    if (next.workspaceId != null && !groups.has(next.workspaceId)) throw forbidden(`${where}, groupe non rejoint`);
+  });
+  const result = await store.applyPush(collection.name, rows.map(toPushRow), sameDocument);
+  return result.conflicts;
+}
+
+/** A push to an inbox: anonymous allowed, insert only, never served back. */
+export async function pushToInbox(
+  collection: CollectionDefinition,
+  request: FastifyRequest,
+  store: Store,
+  identity: Identity | undefined,
+): Promise<void> {
+  const caller = identity && (await identity.callerOf(request));
+  const user = caller && { id: caller.userId };
+  const rows = validatePushBatch(collection.name, request.body);
+  rows.forEach((row, index) => {
+    const ownerId = row.newDocumentState.ownerId;
+    if (ownerId !== (user?.id ?? null)) {
+      throw forbidden(`ligne ${index}, ownerId doit être ${user ? 'le vôtre' : 'null sans connexion'}`);
+    }
+  });
+  const result = await store.applyPush(
+    collection.name,
+    rows.map((row) => ({ ...toPushRow(row), assumedRev: undefined })),
+    sameDocument,
+  );
+  if (result.conflicts.length > 0) throw forbidden('un envoi déjà reçu ne se modifie pas');
+}
+
+function toPushRow(row: PushRowInput): PushRow {
+  const next = row.newDocumentState as {
+    id: string;
+    ownerId?: string | null;
+    workspaceId?: string | null;
+    rev?: string;
+  };
+  return {
+    id: next.id,
+    body: JSON.stringify(row.newDocumentState),
+    ownerId: next.ownerId ?? null,
+    workspaceId: next.workspaceId ?? null,
+    rev: next.rev ?? null,
+    assumedRev: row.assumedMasterState ? String(row.assumedMasterState.rev) : undefined,
+  };
+}
+
+/** A retried push: what is stored already is what is pushed. */
+function sameDocument(stored: string, pushed: string): boolean {
+  return stored === pushed || deepEqual(JSON.parse(stored), JSON.parse(pushed));
+}
