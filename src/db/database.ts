@@ -3,6 +3,7 @@ import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTIONS } from '../model/collections.ts';
+import { mergeConflictHandler } from './conflicts.ts';
 import type { Annotation } from '../model/annotations.ts';
 import type { Feedback } from '../model/feedback.ts';
 import type { GlossaryTerm, Need, Resource, Webinar } from '../model/library.ts';
@@ -48,6 +49,13 @@ export async function openDatabase(options: OpenOptions = {}): Promise<AppDataba
     // Device-only state (reading progress, preferences): never replicated.
     localDocuments: true,
   });
-  await db.addCollections(Object.fromEntries(COLLECTIONS.map((c) => [c.name, { schema: c.schema as never }])) as never);
+  await db.addCollections(
+    Object.fromEntries(
+      COLLECTIONS.map((c) => [
+        c.name,
+        { schema: c.schema as never, ...(c.kind === 'user' ? { conflictHandler: mergeConflictHandler } : {}) },
+      ]),
+    ) as never,
+  );
   return db;
 }

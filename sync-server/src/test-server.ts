@@ -17,18 +17,30 @@ export interface TestServer {
   libraryDir: string;
   /** Imports the library as `npm run library:import` does: another connection to the same database. */
   importLibraryAsCli(): Promise<ImportReport>;
+  /** Stops the server and starts it again on the same port and data, as after a crash or a deploy. */
+  restart(): Promise<TestServer>;
   close(): Promise<void>;
 }
 
+interface Options {
+  staticDir?: string;
+  pollMs?: number;
+  accountSettings?: AccountSettings;
+}
+
 /** A real server on an ephemeral port, over a copy of the fixture library. */
-export async function startTestServer(
-  options: { staticDir?: string; pollMs?: number; accountSettings?: AccountSettings } = {},
-): Promise<TestServer> {
+export async function startTestServer(options: Options = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'it-server-'));
   const libraryDir = join(dataDir, 'library');
   cpSync(new URL('../../tests/fixtures/library', import.meta.url), libraryDir, { recursive: true });
   const store = openSqliteStore(join(dataDir, 'app.sqlite'));
   await importLibrary(store, libraryDir);
+  await store.close();
+  return listen(dataDir, libraryDir, options, 0);
+}
+
+async function listen(dataDir: string, libraryDir: string, options: Options, port: number): Promise<TestServer> {
+  const store = openSqliteStore(join(dataDir, 'app.sqlite'));
   const accountStore = openSqliteAccountStore(join(dataDir, 'app.sqlite'));
   const app = await buildApp({
     store,
@@ -38,8 +50,15 @@ export async function startTestServer(
     libraryDir,
     pollMs: options.pollMs ?? 50,
   });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  return {
+  const url = await app.listen({ port, host: '127.0.0.1' });
+  const close = async () => {
+    const closing = app.close();
+    app.server.closeAllConnections(); // keep-alive sockets of the test's own fetch calls
+    await closing;
+    await accountStore.close();
+    await store.close();
+  };
+  const server: TestServer = {
     app,
     store,
     url,
@@ -53,12 +72,12 @@ export async function startTestServer(
         await other.close();
       }
     },
-    async close() {
-      const closing = app.close();
-      app.server.closeAllConnections(); // keep-alive sockets of the test's own fetch calls
-      await closing;
-      await accountStore.close();
-      await store.close();
+    async restart() {
+      await close();
+      const next = await listen(dataDir, libraryDir, options, Number(new URL(url).port));
+      return Object.assign(server, next);
     },
+    close: () => close(),
   };
+  return server;
 }

@@ -1,0 +1,110 @@
+import { filter, map, share, type Observable } from 'rxjs';
+import type { RxReplicationPullStreamItem } from 'rxdb/plugins/core';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import { USER_COLLECTIONS } from '../../model/collections.ts';
+import type { AppDatabase } from '../database.ts';
+import type { Session } from '../session.ts';
+import { notePushed } from '../user-documents.ts';
+import { eventStream } from './stream.ts';
+
+export interface UserReplicationOptions {
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  retryMs?: number;
+  batchSize?: number;
+}
+
+type Checkpoint = { seq: number; m?: string } | null;
+type StreamMessage = { collection: string; documents: unknown[]; checkpoint: Checkpoint };
+
+/** A refusal from the server, kept readable for the sync status. */
+export class SyncRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Two-way replication of every user collection for one signed-in session:
+ * pull and push over HTTP, live through one authenticated event stream,
+ * conflicts merged without loss by the collections' conflict handler. One
+ * tab replicates for all (leader election).
+ */
+export function replicateUserCollections(
+  db: AppDatabase,
+  session: Session,
+  options: UserReplicationOptions = {},
+): RxReplicationState<unknown, Checkpoint>[] {
+  const base = `${options.baseUrl ?? ''}/api/v1/replication`;
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const auth = { authorization: `Bearer ${session.token}` };
+  const names = USER_COLLECTIONS.map((c) => c.name);
+  const events$ = eventStream({
+    url: `${base}/stream?collections=${names.join(',')}`,
+    fetch: doFetch,
+    headers: () => auth,
+    retryMs: options.retryMs,
+  }).pipe(share());
+
+  const call = async (url: string, init: RequestInit = {}) => {
+    const response = await doFetch(url, { ...init, cache: 'no-store', headers: { ...auth, ...init.headers } });
+    if (!response.ok) {
+      const body = (await response.json().catch(() => ({}))) as { error?: string; message?: string };
+      throw new SyncRefused(response.status, body.error ?? 'http_error', body.message ?? `HTTP ${response.status}`);
+    }
+    return response.json();
+  };
+
+  return names.map((name) => {
+    const stream$: Observable<RxReplicationPullStreamItem<unknown, Checkpoint>> = events$.pipe(
+      map((event) => {
+        if (event.kind === 'connected') return 'RESYNC' as const;
+        const message = event.data as StreamMessage | 'RESYNC';
+        if (message === 'RESYNC') return 'RESYNC' as const;
+        if (message.collection !== name) return undefined;
+        return { documents: message.documents, checkpoint: message.checkpoint } as RxReplicationPullStreamItem<
+          unknown,
+          Checkpoint
+        >;
+      }),
+      filter((item) => item !== undefined),
+    );
+    return replicateRxCollection<unknown, Checkpoint>({
+      // The user is part of the identifier: another account on this device starts afresh.
+      replicationIdentifier: `user-${name}-${session.user.id}-v1`,
+      collection: db.collections[name] as never,
+      live: true,
+      retryTime: options.retryMs ?? 5000,
+      waitForLeadership: true,
+      pull: {
+        batchSize: options.batchSize ?? 100,
+        stream$,
+        async handler(checkpoint, batchSize) {
+          const params = new URLSearchParams({ limit: String(batchSize) });
+          if (checkpoint) params.set('checkpoint', JSON.stringify(checkpoint));
+          return call(`${base}/${name}/pull?${params}`);
+        },
+      },
+      push: {
+        batchSize: 50,
+        async handler(rows) {
+          const conflicts = (await call(`${base}/${name}/push`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(rows),
+          })) as { id: string }[];
+          const refused = new Set(conflicts.map((c) => c.id));
+          const written = rows
+            .map((r) => r.newDocumentState as unknown as { id: string; rev: string })
+            .filter((d) => !refused.has(d.id));
+          await notePushed(db, name, written);
+          return conflicts as never;
+        },
+      },
+    });
+  });
+}

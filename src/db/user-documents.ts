@@ -1,0 +1,89 @@
+import { map, type Observable } from 'rxjs';
+import type { AppDatabase } from './database.ts';
+import { readSession } from './session.ts';
+
+/**
+ * Writing user documents: every write gets a new `rev` and `updatedAt`, and
+ * is noted in the outbox until the server has it. Before an account exists,
+ * documents belong to this device's own id; signing in attaches them.
+ */
+
+export function newRev(): string {
+  return `${Date.now().toString(36)}-${crypto.randomUUID().slice(0, 8)}`;
+}
+
+export function newId(): string {
+  return crypto.randomUUID().replace(/-/g, '');
+}
+
+const DEVICE_OWNER = 'device-owner';
+const OUTBOX = 'outbox';
+
+/** Whose documents are created now: the signed-in user, or this device until someone signs in. */
+export async function currentOwnerId(db: AppDatabase): Promise<string> {
+  const session = await readSession(db);
+  if (session) return session.user.id;
+  const doc = await db.getLocal<{ id: string }>(DEVICE_OWNER);
+  if (doc) return doc.toJSON().data.id;
+  const id = `appareil-${newId().slice(0, 16)}`;
+  await db.upsertLocal(DEVICE_OWNER, { id });
+  return id;
+}
+
+type Outbox = { pending: Record<string, string> };
+
+/** Ids (collection/id) written on this device and not yet confirmed by the server, with their rev. */
+export function watchOutbox(db: AppDatabase): Observable<number> {
+  return db.getLocal$<Outbox>(OUTBOX).pipe(map((doc) => (doc ? Object.keys(doc.toJSON().data.pending).length : 0)));
+}
+
+export async function countUnsyncedChanges(db: AppDatabase): Promise<number> {
+  const doc = await db.getLocal<Outbox>(OUTBOX);
+  return doc ? Object.keys(doc.toJSON().data.pending).length : 0;
+}
+
+/** Outbox updates run one after another: a read-modify-write must not lose another's change. */
+const queues = new WeakMap<AppDatabase, Promise<void>>();
+
+function updateOutbox(db: AppDatabase, change: (pending: Record<string, string>) => void): Promise<void> {
+  const next = (queues.get(db) ?? Promise.resolve()).then(async () => {
+    const doc = await db.getLocal<Outbox>(OUTBOX);
+    const pending = { ...(doc?.toJSON().data.pending ?? {}) };
+    change(pending);
+    await db.upsertLocal(OUTBOX, { pending });
+  });
+  queues.set(
+    db,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
+export function noteWritten(db: AppDatabase, collection: string, id: string, rev: string): Promise<void> {
+  return updateOutbox(db, (pending) => {
+    pending[`${collection}/${id}`] = rev;
+  });
+}
+
+/**
+ * The server has these versions. A document leaves the outbox when what the
+ * device holds now is what was pushed (a merge may have replaced the local
+ * write; a write made since keeps it waiting).
+ */
+export async function notePushed(
+  db: AppDatabase,
+  collection: string,
+  docs: { id: string; rev: string }[],
+): Promise<void> {
+  const current = await db.collections[collection as 'annotations'].findByIds(docs.map((d) => d.id)).exec();
+  const reached = docs.filter((d) => current.get(d.id)?.rev === d.rev).map((d) => `${collection}/${d.id}`);
+  await updateOutbox(db, (pending) => {
+    for (const key of reached) delete pending[key];
+  });
+}
+
+export function clearOutbox(db: AppDatabase): Promise<void> {
+  return updateOutbox(db, (pending) => {
+    for (const key of Object.keys(pending)) delete pending[key];
+  });
+}

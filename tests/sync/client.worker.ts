@@ -1,0 +1,109 @@
+/**
+ * One simulated device: a real RxDB client (Dexie storage over
+ * fake-indexeddb) in its own worker thread — the free RxDB build limits open
+ * collections per JavaScript context. Driven by messages from the test.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import type { RxReplicationState } from 'rxdb/plugins/replication';
+import { openDatabase, type AppDatabase } from '../../src/db/database.ts';
+import { replicateUserCollections } from '../../src/db/replication/user.ts';
+import { saveSession, type Session } from '../../src/db/session.ts';
+import { countUnsyncedChanges, newRev, noteWritten } from '../../src/db/user-documents.ts';
+
+const { baseUrl, name } = workerData as { baseUrl: string; name: string };
+let db: AppDatabase;
+let replications: RxReplicationState<unknown, never>[] = [];
+const network = { online: true, loseNextPushResponse: false };
+
+/** The device's network: off means requests fail as with no connection. */
+const deviceFetch: typeof fetch = async (input, init) => {
+  if (!network.online) throw new TypeError('Failed to fetch');
+  const response = await fetch(input, init);
+  if (network.loseNextPushResponse && String(input).endsWith('/push')) {
+    network.loseNextPushResponse = false;
+    await response.arrayBuffer();
+    throw new TypeError('network error: response lost');
+  }
+  return response;
+};
+
+type Command =
+  | { type: 'open'; session: Session }
+  | { type: 'write'; doc: Record<string, unknown> }
+  | { type: 'edit'; id: string; patch: Record<string, unknown> }
+  | { type: 'online'; value: boolean }
+  | { type: 'loseNextPushResponse' }
+  | { type: 'sync' }
+  | { type: 'read'; id: string }
+  | { type: 'pending' }
+  | { type: 'close' };
+
+async function handle(command: Command): Promise<unknown> {
+  switch (command.type) {
+    case 'open':
+      db = await openDatabase({
+        name: `device-${name}-${Date.now()}`,
+        storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) as never,
+        multiInstance: false,
+      });
+      await saveSession(db, command.session);
+      replications = replicateUserCollections(db, command.session, {
+        baseUrl,
+        fetch: deviceFetch,
+        retryMs: 100,
+      }) as unknown as RxReplicationState<unknown, never>[];
+      return null;
+    case 'write': {
+      const doc = { ...command.doc, id: String(command.doc.id), rev: newRev() };
+      await db.annotations.insert(doc as never);
+      await noteWritten(db, 'annotations', doc.id, doc.rev);
+      return doc;
+    }
+    case 'edit': {
+      const current = await db.annotations.findOne(command.id).exec();
+      const rev = newRev();
+      await current!.incrementalPatch({ ...command.patch, rev, updatedAt: new Date().toISOString() } as never);
+      await noteWritten(db, 'annotations', command.id, rev);
+      return null;
+    }
+    case 'online':
+      network.online = command.value;
+      if (command.value) replications.forEach((r) => r.reSync());
+      return null;
+    case 'loseNextPushResponse':
+      network.loseNextPushResponse = true;
+      return null;
+    case 'sync':
+      // What "Synchroniser maintenant" does: pull again, and wait until both directions are idle.
+      for (let i = 0; i < 3; i++) {
+        replications.forEach((r) => r.reSync());
+        await Promise.all(replications.map((r) => r.awaitInSync()));
+      }
+      return null;
+    case 'read': {
+      const doc = await db.annotations.findOne(command.id).exec();
+      if (!doc) return null;
+      const { _meta, _rev, _attachments, ...data } = doc.toJSON(true) as Record<string, unknown>;
+      void _meta;
+      void _rev;
+      void _attachments;
+      return data;
+    }
+    case 'pending':
+      return countUnsyncedChanges(db);
+    case 'close':
+      await Promise.all(replications.map((r) => r.cancel()));
+      await db.close();
+      return null;
+  }
+}
+
+parentPort!.on('message', async ({ id, command }: { id: number; command: Command }) => {
+  try {
+    parentPort!.postMessage({ id, result: await handle(command) });
+  } catch (error) {
+    parentPort!.postMessage({ id, error: String((error as Error).stack ?? error) });
+  }
+});

@@ -1,0 +1,58 @@
+import { Worker } from 'node:worker_threads';
+import type { Session } from '../../src/db/session.ts';
+
+/** A simulated device in its own worker thread (see client.worker.ts). */
+export class Device {
+  private readonly worker: Worker;
+  private next = 0;
+  private readonly waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+
+  constructor(name: string, baseUrl: string) {
+    this.worker = new Worker(new URL('./bootstrap.mjs', import.meta.url), {
+      workerData: { name, baseUrl, entry: new URL('./client.worker.ts', import.meta.url).href },
+    });
+    this.worker.on('message', ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
+      const pending = this.waiting.get(id)!;
+      this.waiting.delete(id);
+      if (error) pending.reject(new Error(error));
+      else pending.resolve(result);
+    });
+  }
+
+  private send<T>(command: Record<string, unknown>): Promise<T> {
+    const id = this.next++;
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ id, command });
+    });
+  }
+
+  open(session: Session) {
+    return this.send({ type: 'open', session });
+  }
+  write(doc: Record<string, unknown>) {
+    return this.send<Record<string, unknown>>({ type: 'write', doc });
+  }
+  edit(id: string, patch: Record<string, unknown>) {
+    return this.send({ type: 'edit', id, patch });
+  }
+  online(value: boolean) {
+    return this.send({ type: 'online', value });
+  }
+  loseNextPushResponse() {
+    return this.send({ type: 'loseNextPushResponse' });
+  }
+  sync() {
+    return this.send({ type: 'sync' });
+  }
+  read(id: string) {
+    return this.send<Record<string, unknown> | null>({ type: 'read', id });
+  }
+  pending() {
+    return this.send<number>({ type: 'pending' });
+  }
+  async close() {
+    await this.send({ type: 'close' });
+    await this.worker.terminate();
+  }
+}
