@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
 import { LIGHTHOUSE_BUDGET, lighthousePerformance } from './lighthouse.ts';
 import { measureSearch, SEARCH_BUDGET_P95_MS } from './search.ts';
+import { measureSync, STREAMS_BUDGET } from './sync.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -67,12 +68,14 @@ async function main() {
     await browser.close();
     const lighthouse = await lighthousePerformance([`${BASE}/`, `${BASE}/ressources/kit-faire-alliance`]);
     const [lighthouseHome, lighthouseKit] = Object.values(lighthouse) as [number, number];
+    const sync = await measureSync(); // its own server process, on BENCH_SYNC_PORT
 
     const results = {
       date: new Date().toISOString(),
       firstScreen: { jsGzipBytes: jsGzip, cssGzipBytes: cssGzip, files: firstScreen },
       precache: { files: precached.length, bytes: precacheBytes, gzipBytes: precacheGzip },
       offlineRepeatVisitMs: { median: Math.round(median(times)), runs: times.map(Math.round) },
+      sync,
       budgets: {
         firstScreenJsGzipBytes: BUDGET_FIRST_SCREEN_JS,
         firstScreenJsWithinBudget: jsGzip <= BUDGET_FIRST_SCREEN_JS,
@@ -80,6 +83,8 @@ async function main() {
         searchWithinBudget: search.p95Ms <= SEARCH_BUDGET_P95_MS,
         lighthouseMin: LIGHTHOUSE_BUDGET,
         lighthouseWithinBudget: Math.min(lighthouseHome, lighthouseKit) >= LIGHTHOUSE_BUDGET,
+        syncStreams: STREAMS_BUDGET,
+        syncStreamsWithinBudget: sync.streams.minReceived >= STREAMS_BUDGET,
       },
     };
     writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -98,8 +103,23 @@ async function main() {
     console.log(
       `Lighthouse performance (mobile, 4G lente simulée) : accueil ${lighthouseHome}, kit ${lighthouseKit} (budget ${LIGHTHOUSE_BUDGET})`,
     );
+    const { push, pull, streams } = sync;
+    console.log(
+      `Synchro, envoi de ${push.documents} annotations par lots de ${push.batchSize} : médiane ${push.medianMs} ms sur ${push.runsMs.length} (${push.runsMs.join(', ')}), ${push.docsPerSecond} docs/s`,
+    );
+    console.log(
+      `Synchro, ${pull.documents} annotations vers un client neuf (RxDB, Dexie sur fake-indexeddb, pages de ${pull.pageSize}) : ${pull.rxdb.ms} ms, ${pull.rxdb.docsPerSecond} docs/s (dont ${pull.rxdb.handlerMs} ms à attendre les pages) ; HTTP seul : ${pull.http.ms} ms, ${pull.http.docsPerSecond} docs/s`,
+    );
+    console.log(
+      `Synchro, flux SSE : ${streams.opened}/${streams.target} ouverts (${streams.users} comptes, serveur ${streams.serverRssBytes === null ? '?' : (streams.serverRssBytes / 1024 ** 2).toFixed(0)} MiB en mémoire) ; pire de ${streams.writes.length} écritures : reçue par ${streams.worst.received}, médiane ${streams.worst.medianMs} ms, p95 ${streams.worst.p95Ms} ms, max ${streams.worst.maxMs} ms (budget : ${STREAMS_BUDGET} flux, tous servis${results.budgets.syncStreamsWithinBudget ? ', respecté' : ', DÉPASSÉ'})`,
+    );
     const budgets = results.budgets;
-    if (!budgets.firstScreenJsWithinBudget || !budgets.searchWithinBudget || !budgets.lighthouseWithinBudget) {
+    if (
+      !budgets.firstScreenJsWithinBudget ||
+      !budgets.searchWithinBudget ||
+      !budgets.lighthouseWithinBudget ||
+      !budgets.syncStreamsWithinBudget
+    ) {
       console.log('Un budget est dépassé.');
       process.exitCode = 1;
     }

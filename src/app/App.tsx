@@ -13,6 +13,11 @@ const WebinarsPage = lazy(() => import('../features/library/WebinarsPage.tsx'));
 const GlossaryPage = lazy(() => import('../features/library/GlossaryPage.tsx'));
 const StoragePage = lazy(() => import('../features/storage/StoragePage.tsx'));
 const SearchPage = lazy(() => import('../features/search/SearchPage.tsx'));
+const FeedbackPage = lazy(() => import('../features/feedback/FeedbackPage.tsx'));
+const AccountPage = lazy(() => import('../features/account/AccountPage.tsx'));
+const WorkspacesPage = lazy(() => import('../features/account/WorkspacesPage.tsx'));
+const JoinWorkspacePage = lazy(() => import('../features/account/JoinWorkspacePage.tsx'));
+const WorkspacePage = lazy(() => import('../features/account/WorkspacePage.tsx'));
 
 const router = createBrowserRouter([
   {
@@ -27,6 +32,11 @@ const router = createBrowserRouter([
       { path: '/glossaire', element: <GlossaryPage /> },
       { path: '/hors-ligne', element: <StoragePage /> },
       { path: '/recherche', element: <SearchPage /> },
+      { path: '/avis', element: <FeedbackPage /> },
+      { path: '/compte', element: <AccountPage /> },
+      { path: '/espaces', element: <WorkspacesPage /> },
+      { path: '/espaces/rejoindre', element: <JoinWorkspacePage /> },
+      { path: '/espaces/:id', element: <WorkspacePage /> },
       { path: '*', element: <NotFound what="Cette page" /> },
     ],
   },

@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { combineLatest, map, shareReplay, startWith, type Observable } from 'rxjs';
 import { openDatabase, type AppDatabase } from '../db/database.ts';
 import { replicateLibrary, replicationActivity } from '../db/replication/library.ts';
+import type { SyncEngine } from '../features/sync/engine.ts';
 import { LIBRARY_COLLECTIONS } from '../model/collections.ts';
 
 export type LibraryStatus = { documents: number; syncing: boolean; error: boolean };
@@ -9,6 +10,8 @@ export type LibraryStatus = { documents: number; syncing: boolean; error: boolea
 interface DatabaseState {
   db: AppDatabase;
   libraryStatus$: Observable<LibraryStatus>;
+  /** The user's data sync; its code loads after the first screen. */
+  sync: Promise<SyncEngine>;
 }
 
 const DatabaseContext = createContext<DatabaseState | undefined>(undefined);
@@ -33,7 +36,8 @@ function openOnce(): Promise<DatabaseState> {
     const libraryStatus$ = combineLatest([documents$, activity$]).pipe(
       map(([documents, activity]) => ({ documents, ...activity })),
     );
-    return { db, libraryStatus$ };
+    const sync = import('../features/sync/engine.ts').then(({ SyncEngine }) => new SyncEngine(db));
+    return { db, libraryStatus$, sync };
   })();
   return opening;
 }

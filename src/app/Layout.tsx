@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
+import { SyncStatusLine } from '../features/sync/SyncStatusLine.tsx';
 import { DatabaseGate, useDatabase } from './DatabaseContext.tsx';
 import { useObservable, useOnline } from './hooks.ts';
 import { InstallPrompt } from './install/InstallPrompt.tsx';
@@ -55,9 +56,14 @@ export function Layout() {
         <LibraryStatusBar />
       </DatabaseGate>
       <footer className="app-footer">
-        <p>
+        <p className="footer-links">
           <NavLink to="/hors-ligne">Stockage hors ligne</NavLink>
+          <NavLink to="/compte">Compte</NavLink>
+          <NavLink to="/avis">Donner mon avis</NavLink>
         </p>
+        <DatabaseGate>
+          <SyncStatusLine />
+        </DatabaseGate>
         <InstallPrompt />
         <p className="muted">Ressources de recherche du RAMEAU, lisibles sur cet appareil même sans réseau.</p>
       </footer>

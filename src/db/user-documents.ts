@@ -59,7 +59,7 @@ function updateOutbox(db: AppDatabase, change: (pending: Record<string, string>)
   return next;
 }
 
-export function noteWritten(db: AppDatabase, collection: string, id: string, rev: string): Promise<void> {
+export function noteWritten(db: AppDatabase, collection: string, id: string, rev = ''): Promise<void> {
   return updateOutbox(db, (pending) => {
     pending[`${collection}/${id}`] = rev;
   });
@@ -72,11 +72,12 @@ export function noteWritten(db: AppDatabase, collection: string, id: string, rev
  */
 export async function notePushed(
   db: AppDatabase,
-  collection: string,
-  docs: { id: string; rev: string }[],
+  collection: 'annotations' | 'feedback',
+  docs: { id: string; rev?: string }[],
 ): Promise<void> {
-  const current = await db.collections[collection as 'annotations'].findByIds(docs.map((d) => d.id)).exec();
-  const reached = docs.filter((d) => current.get(d.id)?.rev === d.rev).map((d) => `${collection}/${d.id}`);
+  const current = await db.collections[collection].findByIds(docs.map((d) => d.id)).exec();
+  const revOf = (id: string) => (current.get(id)?.toJSON() as { rev?: string } | undefined)?.rev;
+  const reached = docs.filter((d) => current.has(d.id) && revOf(d.id) === d.rev).map((d) => `${collection}/${d.id}`);
   await updateOutbox(db, (pending) => {
     for (const key of reached) delete pending[key];
   });

@@ -101,7 +101,7 @@ export function replicateUserCollections(
           const written = rows
             .map((r) => r.newDocumentState as unknown as { id: string; rev: string })
             .filter((d) => !refused.has(d.id));
-          await notePushed(db, name, written);
+          await notePushed(db, name as 'annotations', written);
           return conflicts as never;
         },
       },

@@ -1,0 +1,298 @@
+/**
+ * Sync figures against the real sync server, started as its own process on
+ * 127.0.0.1 (never in the bench's process) and stopped at the end:
+ * pushing from one client, a fresh client's first pull (raw HTTP, and a real
+ * RxDB client on Dexie over fake-indexeddb), and how many event streams one
+ * server process holds and how fast a write reaches all of them.
+ */
+import { performance } from 'node:perf_hooks';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { replicateRxCollection } from 'rxdb/plugins/replication';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import type { WithDeleted } from 'rxdb/plugins/core';
+import type { Annotation } from '../src/model/annotations.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { annotation, Api, type Session } from './sync/api.ts';
+import { startSyncServer, type SyncServer } from './sync/server.ts';
+import { measureFanOut, openStreams, type FanOut } from './sync/streams.ts';
+
+const PORT = Number(process.env.BENCH_SYNC_PORT ?? 8099);
+const PUSH_DOCUMENTS = 1000;
+const PUSH_BATCH = 100;
+const PUSH_RUNS = 3;
+const PULL_DOCUMENTS = 10_000;
+const PULL_PAGE = 500;
+const RXDB_TIMEOUT_MS = 90_000;
+const STREAM_USERS = 20;
+/** BENCH_SYNC_STREAMS tries another number of streams (the budget stays 500). */
+const STREAMS = Number(process.env.BENCH_SYNC_STREAMS ?? 500);
+const STREAM_WRITES = 5;
+const FAN_OUT_TIMEOUT_MS = 10_000;
+/** Event streams one server process must hold, every one of them receiving every write. */
+export const STREAMS_BUDGET = 500;
+
+type Checkpoint = { seq: number; m: string } | null;
+
+export interface SyncResults {
+  push: { documents: number; batchSize: number; runsMs: number[]; medianMs: number; docsPerSecond: number };
+  pull: {
+    documents: number;
+    pageSize: number;
+    /** Paging through the pull route and parsing the JSON, no database. */
+    http: { ms: number; requests: number; docsPerSecond: number };
+    /** A fresh RxDB client (replicateRxCollection, live: false) until awaitInitialReplication(). */
+    rxdb: {
+      openDatabaseMs: number;
+      ms: number;
+      docsPerSecond: number;
+      /** Time spent inside the pull handler (request and JSON), the rest being RxDB and storage. */
+      handlerMs: number;
+      requests: number;
+      stored: number;
+      devMode: boolean;
+    };
+  };
+  streams: {
+    target: number;
+    users: number;
+    opened: number;
+    failures: Record<string, number>;
+    openMs: number;
+    writes: FanOut[];
+    /** The write with the longest delay to its last stream. */
+    worst: FanOut;
+    /** The fewest streams a write reached. */
+    minReceived: number;
+    /** Resident memory of the server process with every stream open (Linux), in bytes. */
+    serverRssBytes: number | null;
+  };
+  totalMs: number;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const perSecond = (documents: number, ms: number) => Math.round((documents / ms) * 1000);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: no result within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** Starts its own sync server, measures, and stops it. */
+export async function measureSync(): Promise<SyncResults> {
+  const started = performance.now();
+  const server = await startSyncServer(PORT);
+  try {
+    const api = new Api(server.base);
+    // Production password hashing (scrypt, ~0.2 s a core): a few accounts only.
+    const [writer, reader, owner, ...members] = await Promise.all([
+      api.register('Écrivain'),
+      api.register('Lecteur'),
+      api.register('Animatrice'),
+      ...Array.from({ length: STREAM_USERS }, (_, i) => api.register(`Participant ${i + 1}`)),
+    ]);
+    const push = await measurePush(api, writer!);
+    const pull = await measurePull(api, reader!);
+    const streams = await measureStreams(api, server, owner!, members);
+    return { push, pull, streams, totalMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    const stderr = server.stderr();
+    if (stderr) (error as Error).message += `\nsync server stderr:\n${stderr}`;
+    throw error;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function pushAll(api: Api, session: Session, prefix: string, count: number, workspaceId: string | null = null) {
+  for (let from = 0; from < count; from += PUSH_BATCH) {
+    const batch = Array.from({ length: Math.min(PUSH_BATCH, count - from) }, (_, i) =>
+      annotation(session, `${prefix}-${from + i}`, workspaceId),
+    );
+    await api.push(session, batch);
+  }
+}
+
+/** One client pushing 1,000 new documents in batches of 100, one batch after the other as RxDB does. */
+async function measurePush(api: Api, writer: Session): Promise<SyncResults['push']> {
+  const runsMs: number[] = [];
+  for (let run = 0; run < PUSH_RUNS; run++) {
+    const t = performance.now();
+    await pushAll(api, writer, `push${run}`, PUSH_DOCUMENTS);
+    runsMs.push(round1(performance.now() - t));
+  }
+  const medianMs = median(runsMs);
+  return {
+    documents: PUSH_DOCUMENTS,
+    batchSize: PUSH_BATCH,
+    runsMs,
+    medianMs,
+    docsPerSecond: perSecond(PUSH_DOCUMENTS, medianMs),
+  };
+}
+
+async function pullPage(api: Api, reader: Session, checkpoint: Checkpoint, limit: number) {
+  const params = new URLSearchParams({ limit: String(limit) });
+  if (checkpoint) params.set('checkpoint', JSON.stringify(checkpoint));
+  return api.call<{ documents: WithDeleted<Annotation>[]; checkpoint: Checkpoint }>(
+    `/replication/annotations/pull?${params}`,
+    { token: reader.token },
+  );
+}
+
+/** 10,000 documents seeded (not timed), then pulled by a fresh client. */
+async function measurePull(api: Api, reader: Session): Promise<SyncResults['pull']> {
+  await pushAll(api, reader, 'pull', PULL_DOCUMENTS);
+
+  // Raw HTTP: page until a page is short.
+  let t = performance.now();
+  let checkpoint: Checkpoint = null;
+  let received = 0;
+  let requests = 0;
+  for (let page = 0; page <= PULL_DOCUMENTS / PULL_PAGE + 1; page++) {
+    const body = await pullPage(api, reader, checkpoint, PULL_PAGE);
+    requests++;
+    received += body.documents.length;
+    checkpoint = body.checkpoint;
+    if (body.documents.length < PULL_PAGE) break;
+  }
+  const httpMs = performance.now() - t;
+  if (received !== PULL_DOCUMENTS) throw new Error(`HTTP pull: ${received} documents, ${PULL_DOCUMENTS} expected`);
+
+  // A real client: RxDB (production mode, as under tsx import.meta.env is undefined) on Dexie over fake-indexeddb.
+  const devMode = import.meta.env?.DEV === true;
+  const warn = console.warn;
+  // Dexie storage's one-time notice about RxDB's paid storages would interleave with the figures.
+  console.warn = (...args: unknown[]) => {
+    if (!String(args[0]).includes('RxDB Open Core RxStorage')) warn(...args);
+  };
+  t = performance.now();
+  const db = await openDatabase({
+    name: `bench-sync-${Date.now()}`,
+    storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) as never,
+    multiInstance: false,
+  });
+  const openDatabaseMs = performance.now() - t;
+  try {
+    let handlerMs = 0;
+    let rxRequests = 0;
+    const errors: unknown[] = [];
+    t = performance.now();
+    const replication = replicateRxCollection<Annotation, Checkpoint>({
+      replicationIdentifier: 'bench-annotations-pull',
+      collection: db.annotations,
+      live: false,
+      retryTime: 1000,
+      pull: {
+        batchSize: PULL_PAGE,
+        async handler(last, batchSize) {
+          const h = performance.now();
+          rxRequests++;
+          try {
+            return await pullPage(api, reader, last ?? null, batchSize);
+          } finally {
+            handlerMs += performance.now() - h;
+          }
+        },
+      },
+    });
+    const subscription = replication.error$.subscribe((error) => errors.push(error));
+    try {
+      await withTimeout(replication.awaitInitialReplication(), RXDB_TIMEOUT_MS, 'RxDB pull');
+    } catch (error) {
+      if (errors.length > 0) (error as Error).message += ` (replication errors: ${String(errors[0])})`;
+      throw error;
+    } finally {
+      subscription.unsubscribe();
+      await replication.cancel();
+    }
+    const rxMs = performance.now() - t;
+    const stored = await db.annotations.count().exec();
+    if (stored !== PULL_DOCUMENTS) throw new Error(`RxDB pull: ${stored} documents stored, ${PULL_DOCUMENTS} expected`);
+    return {
+      documents: PULL_DOCUMENTS,
+      pageSize: PULL_PAGE,
+      http: { ms: round1(httpMs), requests, docsPerSecond: perSecond(PULL_DOCUMENTS, httpMs) },
+      rxdb: {
+        openDatabaseMs: round1(openDatabaseMs),
+        ms: round1(rxMs),
+        docsPerSecond: perSecond(PULL_DOCUMENTS, rxMs),
+        handlerMs: round1(handlerMs),
+        requests: rxRequests,
+        stored,
+        devMode,
+      },
+    };
+  } finally {
+    await db.remove();
+    console.warn = warn;
+  }
+}
+
+/**
+ * An owner and 20 members of one workspace hold 500 streams between them;
+ * the owner writes into the workspace and every stream must get the write.
+ */
+async function measureStreams(
+  api: Api,
+  server: SyncServer,
+  owner: Session,
+  members: Session[],
+): Promise<SyncResults['streams']> {
+  const group = await api.call<{ id: string; inviteCode: string }>('/workspaces', {
+    token: owner.token,
+    body: { name: 'Atelier du banc d’essai' },
+    expect: 201,
+  });
+  await Promise.all(
+    members.map((m) => api.call('/workspaces/join', { token: m.token, body: { inviteCode: group.inviteCode } })),
+  );
+  const tokens = [owner, ...members].map((s) => s.token);
+  const opened = await openStreams(server.base, '/api/v1/replication/stream?collections=annotations', tokens, STREAMS);
+  try {
+    const serverRssBytes = server.rssBytes();
+    const writes: FanOut[] = [];
+    for (let i = 0; i < STREAM_WRITES; i++) {
+      const id = `stream-${i}`;
+      writes.push(
+        await measureFanOut(
+          opened.streams,
+          id,
+          () => api.push(owner, [annotation(owner, id, group.id)]),
+          FAN_OUT_TIMEOUT_MS,
+        ),
+      );
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const round = (w: FanOut): FanOut => ({
+      received: w.received,
+      medianMs: round1(w.medianMs),
+      p95Ms: round1(w.p95Ms),
+      maxMs: round1(w.maxMs),
+    });
+    const worst = writes.reduce((a, b) => (b.received < a.received || b.maxMs > a.maxMs ? b : a));
+    return {
+      target: STREAMS,
+      users: tokens.length,
+      opened: opened.streams.length,
+      failures: opened.failures,
+      openMs: round1(opened.openMs),
+      writes: writes.map(round),
+      worst: round(worst),
+      minReceived: Math.min(...writes.map((w) => w.received)),
+      serverRssBytes,
+    };
+  } finally {
+    opened.close();
+  }
+}
+
+// `npx tsx bench/sync.ts` runs this part alone.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await measureSync(), null, 2));
+}

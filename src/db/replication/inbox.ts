@@ -1,0 +1,51 @@
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { AppDatabase } from '../database.ts';
+import { readSession } from '../session.ts';
+import { notePushed } from '../user-documents.ts';
+import { SyncRefused } from './user.ts';
+
+/**
+ * Sends what the device wrote into an inbox collection (the evaluation
+ * survey): push only, with the token when there is one, anonymous otherwise;
+ * retried until the server has it.
+ */
+export function replicateInbox(
+  db: AppDatabase,
+  name: 'feedback',
+  options: { baseUrl?: string; fetch?: typeof fetch; retryMs?: number } = {},
+): RxReplicationState<unknown, unknown> {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  return replicateRxCollection<unknown, unknown>({
+    replicationIdentifier: `inbox-${name}-v1`,
+    collection: db.collections[name] as never,
+    live: true,
+    retryTime: options.retryMs ?? 10_000,
+    waitForLeadership: true,
+    push: {
+      batchSize: 20,
+      async handler(rows) {
+        const session = await readSession(db);
+        const response = await doFetch(`${options.baseUrl ?? ''}/api/v1/replication/${name}/push`, {
+          method: 'POST',
+          cache: 'no-store',
+          headers: {
+            'content-type': 'application/json',
+            ...(session ? { authorization: `Bearer ${session.token}` } : {}),
+          },
+          body: JSON.stringify(rows),
+        });
+        if (!response.ok) {
+          const body = (await response.json().catch(() => ({}))) as { error?: string; message?: string };
+          throw new SyncRefused(response.status, body.error ?? 'http_error', body.message ?? `HTTP ${response.status}`);
+        }
+        const sent = rows.map((r) => r.newDocumentState as unknown as { id: string });
+        await notePushed(
+          db,
+          name,
+          sent.map((d) => ({ id: d.id })),
+        );
+        return [];
+      },
+    },
+  });
+}

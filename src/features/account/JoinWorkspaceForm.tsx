@@ -1,0 +1,90 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { asApiError, joinWorkspace, type Auth, type WorkspaceSummary } from './api.ts';
+import { Field } from './Field.tsx';
+import { QrScanner } from './QrScanner.tsx';
+import { canScanQrCodes } from './scanner.ts';
+import { useValidatedForm } from './useValidatedForm.ts';
+import { checkInviteCode, normaliseInviteCode } from './validation.ts';
+
+interface Props {
+  auth: Auth;
+  /** A code from the link of a QR code (`/espaces/rejoindre?code=…`). */
+  initialCode?: string;
+  onJoined(workspace: WorkspaceSummary): void;
+}
+
+/** « Rejoindre un espace » with the code given by its owner, typed or read from its QR code. */
+export function JoinWorkspaceForm({ auth, initialCode = '', onJoined }: Props) {
+  const form = useValidatedForm('rejoindre', { code: initialCode }, { code: checkInviteCode });
+  const [failure, setFailure] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [canScan, setCanScan] = useState(false);
+  const [scanning, setScanning] = useState(false);
+  const [status, setStatus] = useState('');
+  const submitButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    void canScanQrCodes().then((yes) => current && setCanScan(yes));
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setFailure(undefined);
+    if (busy || !form.validate()) return;
+    setBusy(true);
+    try {
+      onJoined(await joinWorkspace(auth, normaliseInviteCode(form.values.code)!));
+    } catch (thrown) {
+      const error = asApiError(thrown);
+      if (error.code === 'unknown_invite') form.setError('code', error.message);
+      else setFailure(error.message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function scanned(code: string) {
+    setScanning(false);
+    form.setValue('code', code);
+    setStatus(`Code lu : ${code}. Touchez « Rejoindre l’espace » pour entrer dans l’espace.`);
+    submitButton.current?.focus();
+  }
+
+  return (
+    <form className="card account-form" noValidate aria-labelledby="rejoindre-titre" onSubmit={(e) => void submit(e)}>
+      <h2 id="rejoindre-titre">Rejoindre un espace</h2>
+      <Field
+        {...form.field('code')}
+        label="Code d’invitation"
+        hint="8 lettres ou chiffres donnés par la personne qui a créé l’espace, par exemple ABCD-2345. Majuscules et tiret facultatifs."
+        autoComplete="off"
+        autoCapitalize="characters"
+        autoCorrect="off"
+        spellCheck={false}
+        className="code-input"
+        required
+      />
+      {canScan && !scanning && (
+        <button type="button" className="button secondary" onClick={() => setScanning(true)}>
+          Scanner un QR code
+        </button>
+      )}
+      {scanning && <QrScanner onCode={scanned} onClose={() => setScanning(false)} />}
+      <p className="account-notice" role="status">
+        {status}
+      </p>
+      {failure && (
+        <p className="form-error" role="alert">
+          {failure}
+        </p>
+      )}
+      <button ref={submitButton} type="submit" className="button" disabled={busy}>
+        {busy ? 'Connexion à l’espace…' : 'Rejoindre l’espace'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+import { useState, type FormEvent } from 'react';
+import { asApiError, type Credentials } from './api.ts';
+import { Field, ShowPassword } from './Field.tsx';
+import { useValidatedForm } from './useValidatedForm.ts';
+import { checkEmail, checkPassword } from './validation.ts';
+
+/** « Se connecter ». `onSubmit` throws an ApiError when the server refuses. */
+export function SignInForm({ onSubmit }: { onSubmit(input: Credentials): Promise<void> }) {
+  const form = useValidatedForm(
+    'connexion',
+    { email: '', password: '' },
+    { email: checkEmail, password: checkPassword },
+  );
+  const [failure, setFailure] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [showPassword, setShowPassword] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setFailure(undefined);
+    if (busy || !form.validate()) return;
+    setBusy(true);
+    try {
+      await onSubmit(form.values);
+    } catch (error) {
+      setFailure(asApiError(error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="account-form card" noValidate aria-labelledby="connexion-titre" onSubmit={(e) => void submit(e)}>
+      <h2 id="connexion-titre">Se connecter</h2>
+      <Field
+        {...form.field('email')}
+        label="Adresse e-mail"
+        type="email"
+        inputMode="email"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+      />
+      <Field
+        {...form.field('password')}
+        label="Mot de passe"
+        type={showPassword ? 'text' : 'password'}
+        autoComplete="current-password"
+        required
+      />
+      <ShowPassword id="connexion-voir" checked={showPassword} onChange={setShowPassword} />
+      {failure && (
+        <p className="form-error" role="alert">
+          {failure}
+        </p>
+      )}
+      <button type="submit" className="button" disabled={busy}>
+        {busy ? 'Connexion…' : 'Se connecter'}
+      </button>
+    </form>
+  );
+}

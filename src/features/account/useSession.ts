@@ -1,0 +1,11 @@
+import { useDatabase } from '../../app/DatabaseContext.tsx';
+import { useObservable } from '../../app/hooks.ts';
+import type { AppDatabase } from '../../db/database.ts';
+import { watchSession, type Session } from '../../db/session.ts';
+
+/** The device's session: `undefined` while it is read, `null` when signed out. */
+export function useSession(): { db: AppDatabase; session: Session | null | undefined } {
+  const { db } = useDatabase();
+  const session = useObservable(() => watchSession(db), [db]);
+  return { db, session };
+}

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { from, switchMap } from 'rxjs';
+import { useDatabase } from '../../app/DatabaseContext.tsx';
+import { useObservable } from '../../app/hooks.ts';
+import type { SyncStatus } from './engine.ts';
+
+const time = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
+
+export function describeSync(status: SyncStatus): string {
+  const waiting =
+    status.pending > 0 ? ` — ${status.pending} modification${status.pending > 1 ? 's' : ''} en attente d'envoi` : '';
+  switch (status.state) {
+    case 'signed-out':
+      return status.pending > 0
+        ? `${status.pending} élément${status.pending > 1 ? 's' : ''} gardé${status.pending > 1 ? 's' : ''} sur cet appareil (connectez-vous pour les synchroniser)`
+        : 'Vos notes restent sur cet appareil tant que vous n’êtes pas connecté.';
+    case 'offline':
+      return `Hors ligne${waiting}`;
+    case 'syncing':
+      return `Synchronisation…${waiting}`;
+    case 'error':
+      return `Synchronisation refusée : ${status.error ?? 'erreur inconnue'}${waiting}`;
+    case 'up-to-date':
+      return `À jour${status.lastSyncAt ? ` (dernière synchronisation à ${time.format(status.lastSyncAt)})` : ''}`;
+  }
+}
+
+/** Where the user's data stands: hors ligne / synchronisation / à jour, what waits, and a button. */
+export function SyncStatusLine() {
+  const { sync } = useDatabase();
+  const status = useObservable(() => from(sync).pipe(switchMap((engine) => engine.status$)), [sync]);
+  const [busy, setBusy] = useState(false);
+  if (!status) return null;
+  return (
+    <div className="sync-status">
+      <p role="status" className={`sync-${status.state}`}>
+        {describeSync(status)}
+      </p>
+      {status.state !== 'signed-out' && (
+        <button
+          type="button"
+          className="button secondary"
+          disabled={busy || status.state === 'offline'}
+          onClick={() => {
+            setBusy(true);
+            void sync.then((engine) => engine.syncNow()).finally(() => setBusy(false));
+          }}
+        >
+          Synchroniser maintenant
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+import { BehaviorSubject, combineLatest, merge, Subscription } from 'rxjs';
+import type { RxReplicationState } from 'rxdb/plugins/replication';
+import type { AppDatabase } from '../../db/database.ts';
+import { replicateInbox } from '../../db/replication/inbox.ts';
+import { replicateUserCollections, SyncRefused } from '../../db/replication/user.ts';
+import { forgetSession, watchSession, type Session } from '../../db/session.ts';
+import { clearOutbox, newRev, noteWritten, watchOutbox } from '../../db/user-documents.ts';
+import { COLLECTIONS, USER_COLLECTIONS } from '../../model/collections.ts';
+
+export type SyncState = 'signed-out' | 'offline' | 'syncing' | 'up-to-date' | 'error';
+
+export interface SyncStatus {
+  state: SyncState;
+  /** Changes made on this device that the server does not have yet. */
+  pending: number;
+  lastSyncAt?: number;
+  /** Why the server refused, in French. */
+  error?: string;
+}
+
+const PERIODIC_MS = 2 * 60_000;
+
+/**
+ * Runs the sync of the user's data for the page: replication of the user
+ * collections while someone is signed in, the inbox always; triggered on
+ * start, when the network returns, when the app comes back to the
+ * foreground, on a timer and on demand; and its status for the screen.
+ */
+export class SyncEngine {
+  readonly status$ = new BehaviorSubject<SyncStatus>({ state: 'signed-out', pending: 0 });
+  private replications: RxReplicationState<unknown, unknown>[] = [];
+  private readonly inbox: RxReplicationState<unknown, unknown>;
+  private session: Session | null = null;
+  private activity = new Subscription();
+  private active = false;
+  private error: string | undefined;
+  private pending = 0;
+  private lastSyncAt: number | undefined;
+
+  constructor(private readonly db: AppDatabase) {
+    this.inbox = replicateInbox(db, 'feedback');
+    watchSession(db).subscribe((session) => void this.onSession(session));
+    watchOutbox(db).subscribe((pending) => {
+      this.pending = pending;
+      this.publish();
+    });
+    const trigger = () => void this.syncNow().catch(() => undefined);
+    window.addEventListener('online', trigger);
+    window.addEventListener('offline', () => this.publish());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') trigger();
+    });
+    setInterval(trigger, PERIODIC_MS);
+  }
+
+  /** "Synchroniser maintenant": pull again and send what waits; resolves when done. */
+  async syncNow(): Promise<void> {
+    const all = [...this.replications, this.inbox];
+    all.forEach((r) => r.reSync());
+    await Promise.all(all.map((r) => r.awaitInSync()));
+  }
+
+  /**
+   * Signing out on a shared device: stops syncing and removes the user's
+   * private data from this device (the library stays).
+   */
+  async signOutAndWipe(): Promise<void> {
+    await this.stopReplications();
+    for (const { name } of USER_COLLECTIONS) {
+      const collection = this.db.collections[name];
+      const schema = COLLECTIONS.find((c) => c.name === name)!.schema;
+      const handler = collection.conflictHandler;
+      await collection.remove();
+      await this.db.addCollections({ [name]: { schema: schema as never, conflictHandler: handler } } as never);
+    }
+    await clearOutbox(this.db);
+    await forgetSession(this.db);
+  }
+
+  private async onSession(session: Session | null): Promise<void> {
+    if (session?.token === this.session?.token) return;
+    await this.stopReplications();
+    this.session = session;
+    if (session) {
+      await attachDeviceDocuments(this.db, session.user.id);
+      this.replications = replicateUserCollections(this.db, session) as RxReplicationState<unknown, unknown>[];
+      this.watch(this.replications);
+    }
+    this.publish();
+  }
+
+  private watch(replications: RxReplicationState<unknown, unknown>[]): void {
+    this.activity.unsubscribe();
+    this.activity = new Subscription();
+    this.activity.add(
+      combineLatest(replications.map((r) => r.active$)).subscribe((flags) => {
+        const wasActive = this.active;
+        this.active = flags.some(Boolean);
+        if (wasActive && !this.active && !this.error) this.lastSyncAt = Date.now();
+        this.publish();
+      }),
+    );
+    this.activity.add(
+      merge(...replications.map((r) => r.error$)).subscribe((error) => {
+        const cause = (error as { parameters?: { errors?: unknown[] } }).parameters?.errors?.[0] ?? error;
+        this.error =
+          cause instanceof SyncRefused
+            ? cause.message
+            : navigator.onLine
+              ? 'Le serveur ne répond pas ; nouvel essai sous peu.'
+              : undefined;
+        this.publish();
+      }),
+    );
+    this.activity.add(
+      merge(...replications.map((r) => r.received$), ...replications.map((r) => r.sent$)).subscribe(() => {
+        this.error = undefined;
+      }),
+    );
+  }
+
+  private async stopReplications(): Promise<void> {
+    this.activity.unsubscribe();
+    await Promise.all(this.replications.map((r) => r.cancel()));
+    this.replications = [];
+    this.active = false;
+  }
+
+  private publish(): void {
+    const base = { pending: this.pending, lastSyncAt: this.lastSyncAt };
+    let state: SyncState;
+    if (!this.session) state = 'signed-out';
+    else if (!navigator.onLine) state = 'offline';
+    else if (this.error) state = 'error';
+    else if (this.active || this.pending > 0) state = 'syncing';
+    else state = 'up-to-date';
+    this.status$.next({ ...base, state, error: state === 'error' ? this.error : undefined });
+  }
+}
+
+/** Documents written before signing in belong to this device: they become the user's, and sync. */
+async function attachDeviceDocuments(db: AppDatabase, userId: string): Promise<void> {
+  const deviceOwner = await db.getLocal<{ id: string }>('device-owner');
+  if (!deviceOwner) return;
+  const deviceId = deviceOwner.toJSON().data.id;
+  for (const { name } of USER_COLLECTIONS) {
+    const docs = await db.collections[name].find({ selector: { ownerId: deviceId } }).exec();
+    for (const doc of docs) {
+      const rev = newRev();
+      await doc.incrementalPatch({ ownerId: userId, rev, updatedAt: new Date().toISOString() } as never);
+      await noteWritten(db, name, doc.primary, rev);
+    }
+  }
+}

@@ -1,0 +1,198 @@
+import type { Page } from '@playwright/test';
+import { expect, seriousAccessibilityViolations, test } from './fixtures.ts';
+import { AccountScreen, newPerson, WorkspacesScreen } from './pages/account.ts';
+
+/** Uncaught errors of a page opened outside the `page` fixture (a second browser context). */
+function recordErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+test('create an account, sign out, sign in again', async ({ page }) => {
+  const account = new AccountScreen(page);
+  const camille = newPerson('Camille');
+  await account.open();
+  await expect(page.getByText(/L’application fonctionne entièrement sans compte/)).toBeVisible();
+  await expect(account.signInForm()).toBeVisible();
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+  // The form says what is wrong, field by field, before anything is sent.
+  await account.register({ ...camille, email: 'camille.exemple.fr', password: 'court' });
+  const email = account.signUpForm().getByLabel('Adresse e-mail');
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveAccessibleDescription(/n'est pas valide/);
+  await expect(account.signUpForm().getByLabel('Mot de passe', { exact: true })).toHaveAccessibleDescription(
+    /au moins 10 caractères \(il en compte 5\)/,
+  );
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+  await account.register(camille);
+  await expect(page.getByText(`Compte créé : bienvenue, ${camille.displayName} !`)).toBeVisible();
+  await account.expectSignedInAs(camille);
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+  // The session is kept on the device.
+  await page.reload();
+  await account.expectSignedInAs(camille);
+
+  await account.signOut();
+  await expect(page.getByText('Déconnexion effectuée sur cet appareil.')).toBeVisible();
+  await expect(account.signInForm()).toBeVisible();
+
+  // The same address cannot make a second account; a wrong password is refused.
+  await account.register(camille);
+  await expect(account.signUpForm().getByLabel('Adresse e-mail')).toHaveAccessibleDescription(
+    'Un compte existe déjà avec cette adresse.',
+  );
+  await account.signIn(camille.email, 'pas le bon mot de passe');
+  await expect(account.signInForm().getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
+
+  // Signed out, the groups page explains and leads to /compte, then back.
+  await new WorkspacesScreen(page).open();
+  await page.getByRole('link', { name: 'Se connecter ou créer un compte' }).click();
+  await expect(page).toHaveURL(/\/compte\?retour=%2Fespaces$/);
+  await account.signIn(camille.email.toUpperCase(), camille.password);
+  await expect(page).toHaveURL(/\/espaces$/);
+  await expect(page.getByText(/Vous ne faites partie d’aucun espace/)).toBeVisible();
+  await page.goto('/compte');
+  await account.expectSignedInAs(camille);
+});
+
+test('signing out without network still signs out on this device, and says so', async ({ page, context }) => {
+  const account = new AccountScreen(page);
+  const dominique = newPerson('Dominique');
+  await account.open();
+  await account.register(dominique);
+  await account.expectSignedInAs(dominique);
+  await context.setOffline(true);
+  await account.signOut();
+  await expect(page.getByText(/le serveur n’a pas pu en être informé/)).toBeVisible();
+  await expect(account.signInForm()).toBeVisible();
+  await account.signIn(dominique.email, dominique.password);
+  await expect(account.signInForm().getByRole('alert')).toHaveText(
+    'Pas de connexion : réessayez quand le réseau sera revenu.',
+  );
+  await context.setOffline(false);
+});
+
+test('a group: its owner shows the code and QR, another person joins with the code typed loosely', async ({
+  page,
+  browser,
+}) => {
+  const owner = newPerson('Alix');
+  const groupName = `Atelier du ${Date.now()}`;
+  await new AccountScreen(page).open();
+  await new AccountScreen(page).register(owner);
+  await new AccountScreen(page).expectSignedInAs(owner);
+
+  const spaces = new WorkspacesScreen(page);
+  await spaces.open();
+  await spaces.create(groupName);
+  await expect(page).toHaveURL(/\/espaces\/[\w-]+$/);
+  const workspaceUrl = page.url();
+  await expect(spaces.inviteCode()).toBeVisible();
+  const code = (await spaces.inviteCode().textContent())!;
+  await expect(spaces.qrCode()).toBeVisible();
+  await expect(spaces.qrCode()).toHaveAttribute('src', /^data:image\/svg\+xml;charset=utf-8,/);
+  expect(await spaces.qrCode().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect(spaces.member(owner.displayName)).toContainText('propriétaire');
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+  // Someone else, on another device, types the code in lower case without the hyphen.
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  const otherErrors = recordErrors(other);
+  const member = newPerson('Sacha');
+  const otherAccount = new AccountScreen(other);
+  await otherAccount.open();
+  await otherAccount.register(member);
+  await otherAccount.expectSignedInAs(member);
+  const otherSpaces = new WorkspacesScreen(other);
+  await otherSpaces.open();
+  await otherSpaces.join(code.replace('-', '').toLowerCase());
+  await expect(other.getByRole('heading', { level: 1, name: groupName })).toBeVisible();
+  await expect(otherSpaces.member(owner.displayName)).toContainText('propriétaire');
+  await expect(otherSpaces.member(`${member.displayName} (vous)`)).toContainText('membre');
+  await expect(otherSpaces.inviteCode()).toHaveCount(0);
+  expect(await seriousAccessibilityViolations(other)).toEqual([]);
+
+  await spaces.refreshMembers();
+  await expect(spaces.members()).toHaveCount(2);
+  await expect(spaces.member(member.displayName)).toContainText('membre');
+
+  // « Changer le code »: the old one stops working.
+  await spaces.confirm('Changer le code', 'Changer le code');
+  await expect(page.getByText(/^Nouveau code : /)).toBeVisible();
+  await expect(spaces.inviteCode()).not.toHaveText(code);
+  const newCode = (await spaces.inviteCode().textContent())!;
+
+  // « Retirer »: the member no longer sees the group.
+  await spaces.confirm(`Retirer ${member.displayName}`, 'Retirer');
+  await expect(spaces.members()).toHaveCount(1);
+  await other.reload();
+  await expect(other.getByText("Cet espace n'existe pas ou vous n'en êtes plus membre.")).toBeVisible();
+
+  // The QR code's link opens the join form, filled in.
+  await other.goto(`/espaces/rejoindre?code=${newCode}`);
+  await expect(otherSpaces.joinForm().getByLabel('Code d’invitation')).toHaveValue(newCode);
+  await otherSpaces.joinForm().getByRole('button', { name: 'Rejoindre l’espace' }).click();
+  await expect(other).toHaveURL(workspaceUrl);
+  await expect(otherSpaces.members()).toHaveCount(2);
+
+  await otherContext.close();
+  expect(otherErrors).toEqual([]);
+});
+
+test('« Scanner un QR code » reads the code with the camera, then turns the camera off', async ({ page }) => {
+  // Desktop Chromium on Linux has neither a camera nor BarcodeDetector: give the page stand-ins for both,
+  // a camera filmed from a canvas and a detector that sees a join URL on its third look.
+  await page.addInitScript(() => {
+    const tracks: MediaStreamTrack[] = [];
+    (window as unknown as { cameraTracks: MediaStreamTrack[] }).cameraTracks = tracks;
+    Object.defineProperty(navigator, 'mediaDevices', {
+      value: {
+        enumerateDevices: async () => [{ kind: 'videoinput', deviceId: 'fake', label: '', groupId: '' }],
+        getUserMedia: async () => {
+          const canvas = document.createElement('canvas');
+          canvas.width = 64;
+          canvas.height = 64;
+          const context = canvas.getContext('2d')!;
+          setInterval(() => context.fillRect(0, 0, Math.random() * 64, 64), 50);
+          const stream = canvas.captureStream(20);
+          tracks.push(...stream.getTracks());
+          return stream;
+        },
+      },
+    });
+    let looks = 0;
+    (window as unknown as { BarcodeDetector: unknown }).BarcodeDetector = class {
+      static async getSupportedFormats() {
+        return ['qr_code'];
+      }
+      async detect(source: HTMLVideoElement) {
+        if (!(source instanceof HTMLVideoElement) || source.readyState < 2) throw new Error('no picture');
+        looks += 1;
+        return looks < 3
+          ? []
+          : [{ rawValue: `${location.origin}/espaces/rejoindre?code=wxyz-2345`, format: 'qr_code' }];
+      }
+    };
+  });
+  const account = new AccountScreen(page);
+  await account.open();
+  await account.register(newPerson('Lou'));
+  await expect(account.identity()).toBeVisible();
+  const spaces = new WorkspacesScreen(page);
+  await spaces.open();
+  await spaces.joinForm().getByRole('button', { name: 'Scanner un QR code' }).click();
+  await expect(page.getByRole('button', { name: 'Fermer la caméra' })).toBeVisible();
+  await expect(spaces.joinForm().getByLabel('Code d’invitation')).toHaveValue('WXYZ-2345');
+  await expect(page.getByText(/^Code lu : WXYZ-2345/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Fermer la caméra' })).toBeHidden();
+  await expect(spaces.joinForm().getByRole('button', { name: 'Rejoindre l’espace' })).toBeFocused();
+  const states = await page.evaluate(() =>
+    (window as unknown as { cameraTracks: MediaStreamTrack[] }).cameraTracks.map((t) => t.readyState),
+  );
+  expect(states).toEqual(['ended']);
+});
