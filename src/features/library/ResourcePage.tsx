@@ -10,6 +10,7 @@ import {
   STEP_LABELS,
 } from '../../i18n/fr.ts';
 import { Blocks, sectionsOf } from './Blocks.tsx';
+import { SectionNotes } from '../annotations/SectionNotes.tsx';
 import { MediaList } from './MediaList.tsx';
 import { NotFound } from './NotFound.tsx';
 import { watchResource } from './queries.ts';
@@ -70,6 +71,7 @@ export default function ResourcePage() {
       )}
       {resource.media && resource.media.length > 0 && <MediaList media={resource.media} />}
       <Blocks blocks={resource.blocks} />
+      {toc.length > 0 && <SectionNotes resourceId={resource.id} sections={toc} />}
     </article>
   );
 }

@@ -1,0 +1,33 @@
+import type { Page } from '@playwright/test';
+
+/** « Mes notes » at the end of a kit. */
+export class NotesPanel {
+  constructor(private readonly page: Page) {}
+
+  region() {
+    return this.page.getByRole('region', { name: 'Mes notes' });
+  }
+
+  list() {
+    return this.region().getByRole('list', { name: 'Notes sur ce texte' });
+  }
+
+  async add(section: string, text: string) {
+    await this.region().getByLabel('Section').selectOption({ label: section });
+    await this.region().getByLabel('Nouvelle note').fill(text);
+    await this.region().getByRole('button', { name: 'Enregistrer la note' }).click();
+  }
+
+  async edit(current: string, next: string) {
+    await this.list()
+      .getByRole('listitem')
+      .filter({ hasText: current })
+      .getByRole('button', { name: 'Modifier' })
+      .click();
+    const editing = this.list()
+      .getByRole('listitem')
+      .filter({ has: this.page.getByLabel('Modifier la note') });
+    await editing.getByLabel('Modifier la note').fill(next);
+    await editing.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  }
+}
