@@ -18,6 +18,13 @@ const DatabaseContext = createContext<DatabaseState | undefined>(undefined);
 
 let opening: Promise<DatabaseState> | undefined;
 
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 3000 });
+    else setTimeout(resolve, 1000);
+  });
+}
+
 /**
  * One database and one library replication per page, opened once. The
  * replication starts with the page (not lazily): on a first visit the
@@ -36,7 +43,10 @@ function openOnce(): Promise<DatabaseState> {
     const libraryStatus$ = combineLatest([documents$, activity$]).pipe(
       map(([documents, activity]) => ({ documents, ...activity })),
     );
-    const sync = import('../features/sync/engine.ts').then(({ SyncEngine }) => new SyncEngine(db));
+    // Not needed to show the first screen: started when the page is idle.
+    const sync = whenIdle().then(() =>
+      import('../features/sync/engine.ts').then(({ SyncEngine }) => new SyncEngine(db)),
+    );
     return { db, libraryStatus$, sync };
   })();
   return opening;

@@ -32,9 +32,9 @@ export async function currentOwnerId(db: AppDatabase): Promise<string> {
 
 type Outbox = { pending: Record<string, string> };
 
-/** Ids (collection/id) written on this device and not yet confirmed by the server, with their rev. */
-export function watchOutbox(db: AppDatabase): Observable<number> {
-  return db.getLocal$<Outbox>(OUTBOX).pipe(map((doc) => (doc ? Object.keys(doc.toJSON().data.pending).length : 0)));
+/** What waits to be sent: `collection/id` keys written on this device and not yet confirmed by the server. */
+export function watchOutbox(db: AppDatabase): Observable<string[]> {
+  return db.getLocal$<Outbox>(OUTBOX).pipe(map((doc) => (doc ? Object.keys(doc.toJSON().data.pending) : [])));
 }
 
 export async function countUnsyncedChanges(db: AppDatabase): Promise<number> {

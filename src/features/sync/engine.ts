@@ -29,7 +29,8 @@ const PERIODIC_MS = 2 * 60_000;
 export class SyncEngine {
   readonly status$ = new BehaviorSubject<SyncStatus>({ state: 'signed-out', pending: 0 });
   private replications: RxReplicationState<unknown, unknown>[] = [];
-  private readonly inbox: RxReplicationState<unknown, unknown>;
+  /** Started once something waits in the inbox: a first visit pays nothing for it. */
+  private inbox: RxReplicationState<unknown, unknown> | undefined;
   private session: Session | null = null;
   private activity = new Subscription();
   private active = false;
@@ -38,10 +39,12 @@ export class SyncEngine {
   private lastSyncAt: number | undefined;
 
   constructor(private readonly db: AppDatabase) {
-    this.inbox = replicateInbox(db, 'feedback');
     watchSession(db).subscribe((session) => void this.onSession(session));
     watchOutbox(db).subscribe((pending) => {
-      this.pending = pending;
+      this.pending = pending.length;
+      if (!this.inbox && pending.some((key) => key.startsWith('feedback/'))) {
+        this.inbox = replicateInbox(db, 'feedback');
+      }
       this.publish();
     });
     const trigger = () => void this.syncNow().catch(() => undefined);
@@ -55,7 +58,7 @@ export class SyncEngine {
 
   /** "Synchroniser maintenant": pull again and send what waits; resolves when done. */
   async syncNow(): Promise<void> {
-    const all = [...this.replications, this.inbox];
+    const all = [...this.replications, ...(this.inbox ? [this.inbox] : [])];
     all.forEach((r) => r.reSync());
     await Promise.all(all.map((r) => r.awaitInSync()));
   }
