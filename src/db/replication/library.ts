@@ -1,9 +1,8 @@
-import { combineLatest, filter, map, merge, share, startWith, type Observable } from 'rxjs';
+import { combineLatest, map, merge, share, startWith, type Observable } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import type { RxReplicationPullStreamItem } from 'rxdb/plugins/core';
 import { LIBRARY_COLLECTIONS } from '../../model/collections.ts';
 import type { AppDatabase } from '../database.ts';
-import { eventStream } from './stream.ts';
+import { collectionStream, eventStream } from './stream.ts';
 
 export interface LibraryReplicationOptions {
   /** Origin of the sync server ('' for the page's own origin). */
@@ -18,7 +17,6 @@ type Checkpoint = { seq: number } | null;
 
 /** What the first screen shows, replicated before the rest. */
 const FIRST = new Set(['needs', 'webinars']);
-type StreamMessage = { collection: string; documents: unknown[]; checkpoint: Checkpoint };
 
 /**
  * Replicates the published library (pull-only) into the local database:
@@ -40,19 +38,7 @@ export function replicateLibrary(
   }).pipe(share());
 
   const replications = names.map((name) => {
-    const stream$: Observable<RxReplicationPullStreamItem<unknown, Checkpoint>> = events$.pipe(
-      map((event) => {
-        if (event.kind === 'connected') return 'RESYNC' as const;
-        const message = event.data as StreamMessage | 'RESYNC';
-        if (message === 'RESYNC') return 'RESYNC' as const;
-        if (message.collection !== name) return undefined;
-        return { documents: message.documents, checkpoint: message.checkpoint } as RxReplicationPullStreamItem<
-          unknown,
-          Checkpoint
-        >;
-      }),
-      filter((item) => item !== undefined),
-    );
+    const stream$ = collectionStream<Checkpoint>(events$, name);
     return replicateRxCollection<unknown, Checkpoint>({
       replicationIdentifier: `library-${name}-v1`,
       collection: db.collections[name] as never,

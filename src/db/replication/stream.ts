@@ -1,5 +1,6 @@
 import { createParser } from 'eventsource-parser';
-import { Observable } from 'rxjs';
+import { filter, map, Observable } from 'rxjs';
+import type { RxReplicationPullStreamItem } from 'rxdb/plugins/core';
 
 export type StreamEvent = { kind: 'message'; data: unknown } | { kind: 'connected' };
 
@@ -58,4 +59,29 @@ export function eventStream(options: StreamOptions): Observable<StreamEvent> {
       abort.abort();
     };
   });
+}
+
+/**
+ * One collection's part of a multiplexed stream, as RxDB's pull.stream$
+ * wants it: its documents with their checkpoint, and RESYNC after every
+ * (re)connection or when the server asks for it.
+ */
+export function collectionStream<Checkpoint>(
+  events$: Observable<StreamEvent>,
+  collection: string,
+): Observable<RxReplicationPullStreamItem<unknown, Checkpoint>> {
+  type Message = { collection: string; documents: unknown[]; checkpoint: Checkpoint } | 'RESYNC';
+  return events$.pipe(
+    map((event) => {
+      if (event.kind === 'connected') return 'RESYNC' as const;
+      const message = event.data as Message;
+      if (message === 'RESYNC') return 'RESYNC' as const;
+      if (message.collection !== collection) return undefined;
+      return { documents: message.documents, checkpoint: message.checkpoint } as RxReplicationPullStreamItem<
+        unknown,
+        Checkpoint
+      >;
+    }),
+    filter((item) => item !== undefined),
+  );
 }

@@ -1,11 +1,10 @@
-import { filter, map, share, type Observable } from 'rxjs';
-import type { RxReplicationPullStreamItem } from 'rxdb/plugins/core';
+import { share } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { USER_COLLECTIONS } from '../../model/collections.ts';
 import type { AppDatabase } from '../database.ts';
 import type { Session } from '../session.ts';
 import { notePushed } from '../user-documents.ts';
-import { eventStream } from './stream.ts';
+import { collectionStream, eventStream } from './stream.ts';
 
 export interface UserReplicationOptions {
   baseUrl?: string;
@@ -15,7 +14,6 @@ export interface UserReplicationOptions {
 }
 
 type Checkpoint = { seq: number; m?: string } | null;
-type StreamMessage = { collection: string; documents: unknown[]; checkpoint: Checkpoint };
 
 /** A refusal from the server, kept readable for the sync status. */
 export class SyncRefused extends Error {
@@ -60,19 +58,7 @@ export function replicateUserCollections(
   };
 
   return names.map((name) => {
-    const stream$: Observable<RxReplicationPullStreamItem<unknown, Checkpoint>> = events$.pipe(
-      map((event) => {
-        if (event.kind === 'connected') return 'RESYNC' as const;
-        const message = event.data as StreamMessage | 'RESYNC';
-        if (message === 'RESYNC') return 'RESYNC' as const;
-        if (message.collection !== name) return undefined;
-        return { documents: message.documents, checkpoint: message.checkpoint } as RxReplicationPullStreamItem<
-          unknown,
-          Checkpoint
-        >;
-      }),
-      filter((item) => item !== undefined),
-    );
+    const stream$ = collectionStream<Checkpoint>(events$, name);
     return replicateRxCollection<unknown, Checkpoint>({
       // The user is part of the identifier: another account on this device starts afresh.
       replicationIdentifier: `user-${name}-${session.user.id}-v1`,

@@ -56,7 +56,8 @@ describe('QR code scanner', () => {
     fakeCamera([]);
     vi.mocked(navigator.mediaDevices.getUserMedia).mockRejectedValue(new DOMException('no', 'NotAllowedError'));
     render(<QrScanner onCode={() => undefined} onClose={() => undefined} />);
-    expect((await screen.findByRole('status')).textContent).toMatch(/accès à la caméra a été refusé/);
+    // The status first says the camera is opening; wait for the refusal to be told.
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/accès à la caméra a été refusé/));
   });
 });
 
