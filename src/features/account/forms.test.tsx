@@ -99,7 +99,9 @@ describe('« Se connecter »', () => {
     type('Adresse e-mail', 'camille@exemple.fr');
     type('Mot de passe', 'mauvais mot de passe');
     fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Adresse e-mail ou mot de passe incorrect.');
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('Adresse e-mail ou mot de passe incorrect.'),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Pas de connexion/));
   });
