@@ -3,6 +3,7 @@ import { asApiError, createWorkspace, type Auth, type CreatedWorkspace } from '.
 import { Field } from './Field.tsx';
 import { useValidatedForm } from './useValidatedForm.ts';
 import { checkWorkspaceName, NAME_MAX } from './validation.ts';
+import { FormError } from '../../ui/FormError.tsx';
 
 /** « Créer un espace »: the creator becomes its owner and gets its invite code. */
 export function CreateWorkspaceForm({ auth, onCreated }: { auth: Auth; onCreated(workspace: CreatedWorkspace): void }) {
@@ -34,11 +35,7 @@ export function CreateWorkspaceForm({ auth, onCreated }: { auth: Auth; onCreated
         autoComplete="off"
         required
       />
-      {failure && (
-        <p className="form-error" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormError message={failure} />
       <button type="submit" className="button" disabled={busy}>
         {busy ? 'Création…' : 'Créer l’espace'}
       </button>

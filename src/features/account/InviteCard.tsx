@@ -3,6 +3,7 @@ import { asApiError, rotateInvite, type Auth } from './api.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { InviteQr } from './InviteQr.tsx';
 import { joinUrl } from './validation.ts';
+import { FormError } from '../../ui/FormError.tsx';
 
 interface Props {
   auth: Auth;
@@ -52,11 +53,7 @@ export function InviteCard({ auth, workspaceId, inviteCode, onRotated }: Props) 
       <p className="account-notice" role="status">
         {status}
       </p>
-      {failure && (
-        <p className="form-error" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormError message={failure} />
       <div className="actions">
         {canFullscreen && inviteCode && (
           <button

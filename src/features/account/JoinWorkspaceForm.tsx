@@ -5,6 +5,7 @@ import { QrScanner } from './QrScanner.tsx';
 import { canScanQrCodes } from './scanner.ts';
 import { useValidatedForm } from './useValidatedForm.ts';
 import { checkInviteCode, normaliseInviteCode } from './validation.ts';
+import { FormError } from '../../ui/FormError.tsx';
 
 interface Props {
   auth: Auth;
@@ -77,11 +78,7 @@ export function JoinWorkspaceForm({ auth, initialCode = '', onJoined }: Props) {
       <p className="account-notice" role="status">
         {status}
       </p>
-      {failure && (
-        <p className="form-error" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormError message={failure} />
       <button ref={submitButton} type="submit" className="button" disabled={busy}>
         {busy ? 'Connexion à l’espace…' : 'Rejoindre l’espace'}
       </button>

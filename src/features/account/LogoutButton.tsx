@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AppDatabase } from '../../db/database.ts';
 import type { Session } from '../../db/session.ts';
 import { signOut, type SignOutOutcome } from './commands.ts';
+import { FormError } from '../../ui/FormError.tsx';
 
 export interface LogoutButtonProps {
   db: AppDatabase;
@@ -54,11 +55,7 @@ export function LogoutButton({
       <button type="button" className="button secondary" disabled={busy} onClick={() => void leave()}>
         {busy ? 'Déconnexion…' : 'Se déconnecter'}
       </button>
-      {failure && (
-        <p className="form-error" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormError message={failure} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { asApiError, removeMember, type Auth, type Member } from './api.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { ROLE_LABELS } from './labels.ts';
+import { FormError } from '../../ui/FormError.tsx';
 
 interface Props {
   auth: Auth;
@@ -52,11 +53,7 @@ export function MemberList(props: Props) {
       <p className="account-notice" role="status">
         {status}
       </p>
-      {failure && (
-        <p className="form-error" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormError message={failure} />
       <ul className="list" aria-labelledby="membres">
         {members.map((member) => (
           <li key={member.id} className="card member">

@@ -3,6 +3,7 @@ import { asApiError, type Credentials } from './api.ts';
 import { Field, ShowPassword } from './Field.tsx';
 import { useValidatedForm } from './useValidatedForm.ts';
 import { checkEmail, checkPassword } from './validation.ts';
+import { FormError } from '../../ui/FormError.tsx';
 
 /** « Se connecter ». `onSubmit` throws an ApiError when the server refuses. */
 export function SignInForm({ onSubmit }: { onSubmit(input: Credentials): Promise<void> }) {
@@ -50,11 +51,7 @@ export function SignInForm({ onSubmit }: { onSubmit(input: Credentials): Promise
         required
       />
       <ShowPassword id="connexion-voir" checked={showPassword} onChange={setShowPassword} />
-      {failure && (
-        <p className="form-error" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormError message={failure} />
       <button type="submit" className="button" disabled={busy}>
         {busy ? 'Connexion…' : 'Se connecter'}
       </button>

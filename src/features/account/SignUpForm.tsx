@@ -3,6 +3,7 @@ import { asApiError, type Registration } from './api.ts';
 import { Field, ShowPassword } from './Field.tsx';
 import { useValidatedForm } from './useValidatedForm.ts';
 import { checkDisplayName, checkEmail, checkPassword, NAME_MAX, PASSWORD_MIN } from './validation.ts';
+import { FormError } from '../../ui/FormError.tsx';
 
 /** « Créer un compte ». `onSubmit` throws an ApiError when the server refuses. */
 export function SignUpForm({ onSubmit }: { onSubmit(input: Registration): Promise<void> }) {
@@ -61,11 +62,7 @@ export function SignUpForm({ onSubmit }: { onSubmit(input: Registration): Promis
         required
       />
       <ShowPassword id="inscription-voir" checked={showPassword} onChange={setShowPassword} />
-      {failure && (
-        <p className="form-error" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormError message={failure} />
       <button type="submit" className="button" disabled={busy}>
         {busy ? 'Création du compte…' : 'Créer mon compte'}
       </button>

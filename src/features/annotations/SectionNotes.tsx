@@ -13,6 +13,7 @@ import {
   watchResourceNotes,
 } from './commands.ts';
 import { useWorkspaces } from './useWorkspaces.ts';
+import { FormError } from '../../ui/FormError.tsx';
 
 /** Notes on the sections of a text: kept on the device, synced when signed in, shared with a group if chosen. */
 export function SectionNotes({ resourceId, sections }: { resourceId: string; sections: Block[] }) {
@@ -66,11 +67,7 @@ export function SectionNotes({ resourceId, sections }: { resourceId: string; sec
             </option>
           ))}
         </select>
-        {problem && (
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormError message={problem} />
         <button type="submit" className="button">
           Enregistrer la note
         </button>

@@ -4,6 +4,7 @@ import { useOnline } from '../../app/hooks.ts';
 import { NEED_SHORT_LABELS } from '../../i18n/fr.ts';
 import { NEED_IDS, type NeedId } from '../../model/vocabulary.ts';
 import { sendFeedback, validateFeedback, type FeedbackInput } from './commands.ts';
+import { FormError } from '../../ui/FormError.tsx';
 
 const SCORES = [
   [1, 'Pas utile'],
@@ -108,11 +109,7 @@ export default function FeedbackPage() {
             {errors.comment}
           </p>
         )}
-        {failure && (
-          <p className="form-error" role="alert">
-            {failure}
-          </p>
-        )}
+        <FormError message={failure} />
         <button type="submit" className="button">
           Envoyer mon avis
         </button>
