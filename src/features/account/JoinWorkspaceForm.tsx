@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { asApiError, joinWorkspace, type Auth, type WorkspaceSummary } from './api.ts';
+import { useEffect, useRef, useState } from 'react';
+import { joinWorkspace, type Auth, type WorkspaceSummary } from './api.ts';
 import { Field } from './Field.tsx';
 import { QrScanner } from './QrScanner.tsx';
 import { canScanQrCodes } from './scanner.ts';
-import { useValidatedForm } from './useValidatedForm.ts';
+import { useFormSubmit, useValidatedForm } from './useValidatedForm.ts';
 import { checkInviteCode, normaliseInviteCode } from './validation.ts';
 import { FormError } from '../../ui/FormError.tsx';
 
@@ -17,8 +17,13 @@ interface Props {
 /** « Rejoindre un espace » with the code given by its owner, typed or read from its QR code. */
 export function JoinWorkspaceForm({ auth, initialCode = '', onJoined }: Props) {
   const form = useValidatedForm('rejoindre', { code: initialCode }, { code: checkInviteCode });
-  const [failure, setFailure] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const {
+    busy,
+    failure,
+    onSubmit: submit,
+  } = useFormSubmit(form, async ({ code }) => onJoined(await joinWorkspace(auth, normaliseInviteCode(code)!)), {
+    unknown_invite: 'code',
+  });
   const [canScan, setCanScan] = useState(false);
   const [scanning, setScanning] = useState(false);
   const [status, setStatus] = useState('');
@@ -32,22 +37,6 @@ export function JoinWorkspaceForm({ auth, initialCode = '', onJoined }: Props) {
     };
   }, []);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFailure(undefined);
-    if (busy || !form.validate()) return;
-    setBusy(true);
-    try {
-      onJoined(await joinWorkspace(auth, normaliseInviteCode(form.values.code)!));
-    } catch (thrown) {
-      const error = asApiError(thrown);
-      if (error.code === 'unknown_invite') form.setError('code', error.message);
-      else setFailure(error.message);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   function scanned(code: string) {
     setScanning(false);
     form.setValue('code', code);
@@ -56,7 +45,7 @@ export function JoinWorkspaceForm({ auth, initialCode = '', onJoined }: Props) {
   }
 
   return (
-    <form className="card account-form" noValidate aria-labelledby="rejoindre-titre" onSubmit={(e) => void submit(e)}>
+    <form className="card account-form" noValidate aria-labelledby="rejoindre-titre" onSubmit={submit}>
       <h2 id="rejoindre-titre">Rejoindre un espace</h2>
       <Field
         {...form.field('code')}

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
-import { asApiError, type Credentials } from './api.ts';
+import { useState } from 'react';
+import type { Credentials } from './api.ts';
 import { Field, ShowPassword } from './Field.tsx';
-import { useValidatedForm } from './useValidatedForm.ts';
+import { useFormSubmit, useValidatedForm } from './useValidatedForm.ts';
 import { checkEmail, checkPassword } from './validation.ts';
 import { FormError } from '../../ui/FormError.tsx';
 
@@ -12,26 +12,11 @@ export function SignInForm({ onSubmit }: { onSubmit(input: Credentials): Promise
     { email: '', password: '' },
     { email: checkEmail, password: checkPassword },
   );
-  const [failure, setFailure] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, onSubmit: submit } = useFormSubmit(form, onSubmit);
   const [showPassword, setShowPassword] = useState(false);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFailure(undefined);
-    if (busy || !form.validate()) return;
-    setBusy(true);
-    try {
-      await onSubmit(form.values);
-    } catch (error) {
-      setFailure(asApiError(error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <form className="account-form card" noValidate aria-labelledby="connexion-titre" onSubmit={(e) => void submit(e)}>
+    <form className="account-form card" noValidate aria-labelledby="connexion-titre" onSubmit={submit}>
       <h2 id="connexion-titre">Se connecter</h2>
       <Field
         {...form.field('email')}

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
-import { asApiError, type Registration } from './api.ts';
+import { useState } from 'react';
+import type { Registration } from './api.ts';
 import { Field, ShowPassword } from './Field.tsx';
-import { useValidatedForm } from './useValidatedForm.ts';
+import { useFormSubmit, useValidatedForm } from './useValidatedForm.ts';
 import { checkDisplayName, checkEmail, checkPassword, NAME_MAX, PASSWORD_MIN } from './validation.ts';
 import { FormError } from '../../ui/FormError.tsx';
 
@@ -12,28 +12,11 @@ export function SignUpForm({ onSubmit }: { onSubmit(input: Registration): Promis
     { displayName: '', email: '', password: '' },
     { displayName: checkDisplayName, email: checkEmail, password: checkPassword },
   );
-  const [failure, setFailure] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, onSubmit: submit } = useFormSubmit(form, onSubmit, { email_taken: 'email' });
   const [showPassword, setShowPassword] = useState(false);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFailure(undefined);
-    if (busy || !form.validate()) return;
-    setBusy(true);
-    try {
-      await onSubmit(form.values);
-    } catch (thrown) {
-      const error = asApiError(thrown);
-      if (error.code === 'email_taken') form.setError('email', error.message);
-      else setFailure(error.message);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <form className="account-form card" noValidate aria-labelledby="inscription-titre" onSubmit={(e) => void submit(e)}>
+    <form className="account-form card" noValidate aria-labelledby="inscription-titre" onSubmit={submit}>
       <h2 id="inscription-titre">Créer un compte</h2>
       <Field
         {...form.field('displayName')}

@@ -1,4 +1,5 @@
-import { useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { asApiError } from './api.ts';
 
 export type Validator = (value: string) => string | undefined;
 
@@ -55,4 +56,39 @@ export function useValidatedForm<K extends string>(
   }
 
   return { values, field, validate, setError, setValue };
+}
+
+type ValidatedForm<K extends string> = ReturnType<typeof useValidatedForm<K>>;
+
+/**
+ * Submitting a validated form to the server: nothing while it runs or while
+ * a field is wrong; a refusal becomes the error of the field it concerns
+ * (`fieldOf[code]`), or the form's failure message.
+ */
+export function useFormSubmit<K extends string>(
+  form: ValidatedForm<K>,
+  action: (values: Record<K, string>) => Promise<void>,
+  fieldOf: Partial<Record<string, K>> = {},
+) {
+  const [failure, setFailure] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setFailure(undefined);
+    if (busy || !form.validate()) return;
+    setBusy(true);
+    try {
+      await action(form.values);
+    } catch (thrown) {
+      const error = asApiError(thrown);
+      const field = fieldOf[error.code];
+      if (field) form.setError(field, error.message);
+      else setFailure(error.message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { busy, failure, onSubmit: (event: FormEvent) => void submit(event) };
 }
