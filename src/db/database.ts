@@ -5,6 +5,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTIONS } from '../model/collections.ts';
 import { mergeConflictHandler } from './conflicts.ts';
 import type { Annotation } from '../model/annotations.ts';
+import type { Initiative } from '../model/initiatives.ts';
 import type { Feedback } from '../model/feedback.ts';
 import type { GlossaryTerm, Need, Resource, Webinar } from '../model/library.ts';
 
@@ -17,6 +18,7 @@ export interface AppCollections {
   webinars: RxCollection<Webinar>;
   glossary: RxCollection<GlossaryTerm>;
   annotations: RxCollection<Annotation>;
+  initiatives: RxCollection<Initiative>;
   feedback: RxCollection<Feedback>;
 }
 

@@ -1,5 +1,6 @@
 import { annotationSchema } from './annotations.ts';
 import { feedbackSchema } from './feedback.ts';
+import { initiativeSchema } from './initiatives.ts';
 import { glossaryTermSchema, needSchema, resourceSchema, webinarSchema } from './library.ts';
 
 export type CollectionKind = 'library' | 'user' | 'inbox';
@@ -21,6 +22,7 @@ export const COLLECTIONS = [
   { name: 'webinars', kind: 'library', schema: webinarSchema },
   { name: 'glossary', kind: 'library', schema: glossaryTermSchema },
   { name: 'annotations', kind: 'user', schema: annotationSchema },
+  { name: 'initiatives', kind: 'user', schema: initiativeSchema },
   { name: 'feedback', kind: 'inbox', schema: feedbackSchema },
 ] as const satisfies readonly CollectionDefinition[];
 

@@ -27,6 +27,7 @@ describe('the API', () => {
       ['webinars', 'library', 0],
       ['glossary', 'library', 0],
       ['annotations', 'user', 0],
+      ['initiatives', 'user', 0],
       ['feedback', 'inbox', 0],
     ]);
     expect(body[1].schema.properties.step.enum).toEqual(['comprendre', 's-approprier', 'agir']);
