@@ -7,6 +7,8 @@ import { COLLECTIONS } from '../../src/model/collections.ts';
 import { Accounts, type AccountSettings } from './accounts/accounts.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import type { AccountStore } from './accounts/store.ts';
+import { BlobFiles } from './blobs/files.ts';
+import { blobRoutes } from './blobs/routes.ts';
 import { ApiError } from './errors.ts';
 import { libraryMediaRoutes } from './library/routes.ts';
 import { ChangeFeed } from './replication/feed.ts';
@@ -21,6 +23,8 @@ export interface AppOptions {
   accountStore: AccountStore;
   /** Password hashing cost and rate limits; production values when absent. */
   accountSettings?: AccountSettings;
+  /** Where uploaded photos are kept (`DATA_DIR/blobs`); created when missing. */
+  blobDir: string;
   /** The built PWA (`dist/`); not served when absent. */
   staticDir?: string;
   /** The library's source folder, whose media/ files are served. */
@@ -87,7 +91,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     COLLECTIONS.map((c) => ({ name: c.name, kind: c.kind, schemaVersion: c.schema.version, schema: c.schema })),
   );
   accountRoutes(app, accounts);
-  replicationRoutes(app, { store: options.store, feed, identity: options.identity ?? accountsIdentity(accounts) });
+  const identity = options.identity ?? accountsIdentity(accounts);
+  replicationRoutes(app, { store: options.store, feed, identity });
+  await app.register(blobRoutes({ store: options.store, identity, files: new BlobFiles(options.blobDir) }));
   if (options.libraryDir) libraryMediaRoutes(app, options.libraryDir);
 
   const staticDir = options.staticDir;

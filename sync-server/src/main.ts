@@ -26,7 +26,14 @@ console.log(
 );
 
 const accountStore = openSqliteAccountStore(join(dataDir, 'app.sqlite'));
-const app = await buildApp({ store, accountStore, staticDir, libraryDir, logger: process.env.LOG !== 'off' });
+const app = await buildApp({
+  store,
+  accountStore,
+  blobDir: join(dataDir, 'blobs'),
+  staticDir,
+  libraryDir,
+  logger: process.env.LOG !== 'off',
+});
 const close = async () => {
   await app.close();
   await accountStore.close();

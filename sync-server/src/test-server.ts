@@ -45,6 +45,7 @@ async function listen(dataDir: string, libraryDir: string, options: Options, por
   const app = await buildApp({
     store,
     accountStore,
+    blobDir: join(dataDir, 'blobs'),
     accountSettings: { scrypt: TEST_SCRYPT, ...options.accountSettings },
     staticDir: options.staticDir,
     libraryDir,

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { CollectionDefinition } from '../../../src/model/collections.ts';
 import { deepEqual } from '../../../src/model/merge.ts';
+import { blobRefsOf } from '../blobs/refs.ts';
 import { ApiError } from '../errors.ts';
 import type { PushRow, Store, StoredDocument } from '../store/store.ts';
 import type { Identity } from './identity.ts';
@@ -41,7 +42,11 @@ export async function pushUserDocuments(
     }
     if (next.workspaceId != null && !groups.has(next.workspaceId)) throw forbidden(`${where}, groupe non rejoint`);
   });
-  const result = await store.applyPush(collection.name, rows.map(toPushRow), sameDocument);
+  const result = await store.applyPush(
+    collection.name,
+    rows.map((row) => ({ ...toPushRow(row), blobRefs: blobRefsOf(collection.name, row.newDocumentState) })),
+    sameDocument,
+  );
   return result.conflicts;
 }
 

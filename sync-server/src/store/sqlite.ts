@@ -1,5 +1,14 @@
 import Database from 'better-sqlite3';
-import type { Checkpoint, DocumentWrite, PushResult, PushRow, Store, StoredDocument, Visibility } from './store.ts';
+import type {
+  BlobUpload,
+  Checkpoint,
+  DocumentWrite,
+  PushResult,
+  PushRow,
+  Store,
+  StoredDocument,
+  Visibility,
+} from './store.ts';
 
 const MIGRATIONS = [
   `CREATE TABLE documents (
@@ -17,6 +26,28 @@ const MIGRATIONS = [
    ALTER TABLE documents ADD COLUMN rev TEXT;
    CREATE INDEX documents_by_owner ON documents (collection, owner_id, seq);
    CREATE INDEX documents_by_workspace ON documents (collection, workspace_id, seq);`,
+  // Blobs: who uploaded what, and which documents reference what (the bytes are files in DATA_DIR/blobs).
+  // Initiatives written before this migration get their references from their photos.
+  `CREATE TABLE blob_uploads (
+     sha256 TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     type TEXT NOT NULL,
+     bytes INTEGER NOT NULL,
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (sha256, user_id)
+   );
+   CREATE TABLE blob_refs (
+     collection TEXT NOT NULL,
+     doc_id TEXT NOT NULL,
+     sha256 TEXT NOT NULL,
+     PRIMARY KEY (collection, doc_id, sha256)
+   );
+   CREATE INDEX blob_refs_by_sha256 ON blob_refs (sha256);
+   INSERT OR IGNORE INTO blob_refs (collection, doc_id, sha256)
+     SELECT d.collection, d.id, json_extract(p.value, '$.sha256')
+     FROM documents d, json_each(d.body, '$.photos') p
+     WHERE d.collection = 'initiatives' AND json_extract(d.body, '$._deleted') IS NOT 1
+       AND json_type(p.value, '$.sha256') = 'text';`,
 ];
 
 interface Row {
@@ -61,7 +92,24 @@ export function openSqliteStore(file: string): Store {
        written_at = excluded.written_at, owner_id = excluded.owner_id, workspace_id = excluded.workspace_id,
        rev = excluded.rev`,
   );
-  type Write = DocumentWrite & Partial<Pick<Row, 'ownerId' | 'workspaceId' | 'rev'>>;
+  const deleteRefs = db.prepare<[string, string]>('DELETE FROM blob_refs WHERE collection = ? AND doc_id = ?');
+  const insertRef = db.prepare<[string, string, string]>(
+    'INSERT OR IGNORE INTO blob_refs (collection, doc_id, sha256) VALUES (?, ?, ?)',
+  );
+  const insertUpload = db.prepare<[string, string, string, number, number]>(
+    `INSERT INTO blob_uploads (sha256, user_id, type, bytes, created_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (sha256, user_id) DO NOTHING`,
+  );
+  const readable = db.prepare<{ sha256: string; userId: string; workspaces: string }, { type: string; bytes: number }>(
+    `SELECT type, bytes FROM blob_uploads WHERE sha256 = @sha256 AND (
+       EXISTS (SELECT 1 FROM blob_uploads mine WHERE mine.sha256 = @sha256 AND mine.user_id = @userId)
+       OR EXISTS (
+         SELECT 1 FROM blob_refs r JOIN documents d ON d.collection = r.collection AND d.id = r.doc_id
+         WHERE r.sha256 = @sha256 AND json_extract(d.body, '$._deleted') IS NOT 1
+           AND (d.owner_id = @userId OR d.workspace_id IN (SELECT value FROM json_each(@workspaces)))))
+     ORDER BY created_at LIMIT 1`,
+  );
+  type Write = DocumentWrite & Partial<Pick<Row, 'ownerId' | 'workspaceId' | 'rev'>> & Pick<PushRow, 'blobRefs'>;
   const insertRows = (collection: string, rows: Write[]): StoredDocument[] => {
     let seq = maxSeq.get()?.seq ?? 0;
     const now = Date.now();
@@ -78,6 +126,10 @@ export function openSqliteStore(file: string): Store {
         rev: row.rev ?? null,
       };
       upsert.run(collection, row.id, seq, row.body, row.hash, now, stored.ownerId, stored.workspaceId, stored.rev);
+      if (row.blobRefs) {
+        deleteRefs.run(collection, row.id);
+        for (const sha256 of row.blobRefs) insertRef.run(collection, row.id, sha256);
+      }
       return stored;
     });
   };
@@ -93,7 +145,7 @@ export function openSqliteStore(file: string): Store {
           conflicts.push(stored);
           continue;
         }
-        toWrite.push({ ...row, hash: '' });
+        toWrite.push({ ...row, hash: '', blobRefs: row.blobRefs ?? [] });
       }
       return { written: insertRows(collection, toWrite), conflicts };
     },
@@ -128,6 +180,13 @@ export function openSqliteStore(file: string): Store {
     },
     async write(collection: string, rows: DocumentWrite[]) {
       return writeAll(collection, rows);
+    },
+    async recordBlobUpload(upload: BlobUpload) {
+      insertUpload.run(upload.sha256, upload.userId, upload.type, upload.bytes, Date.now());
+    },
+    async readableBlob(sha256: string, visibility: Visibility) {
+      const workspaces = JSON.stringify([...visibility.workspaceIds]);
+      return readable.get({ sha256, userId: visibility.userId, workspaces });
     },
     async lastSeq() {
       return maxSeq.get()?.seq ?? 0;

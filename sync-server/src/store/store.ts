@@ -33,6 +33,8 @@ export interface PushRow {
   rev: string | null;
   /** The rev the client based its write on; undefined when it believes the document is new. */
   assumedRev: string | undefined;
+  /** Hashes of the blobs the document references; they replace the stored ones when the row is written (absent: none). */
+  blobRefs?: string[];
 }
 
 export interface PushResult {
@@ -49,6 +51,15 @@ export interface DocumentWrite {
   id: string;
   body: string;
   hash: string;
+}
+
+/** Who uploaded which blob (SYNC-PROTOCOL.md, Blobs); the bytes live on disk. */
+export interface BlobUpload {
+  sha256: string;
+  userId: string;
+  /** The type found in the bytes (not only the claimed one). */
+  type: string;
+  bytes: number;
 }
 
 export interface Store {
@@ -77,6 +88,13 @@ export interface Store {
   readDocument(collection: string, id: string): Promise<StoredDocument | undefined>;
   /** Writes all rows atomically, each with a new sequence number. */
   write(collection: string, rows: DocumentWrite[]): Promise<StoredDocument[]>;
+  /** Records that a user uploaded a blob; uploading it again changes nothing. */
+  recordBlobUpload(upload: BlobUpload): Promise<void>;
+  /**
+   * A blob the viewer may read: they uploaded it, or they can see a live
+   * document that references it. Undefined otherwise, or when it was never uploaded.
+   */
+  readableBlob(sha256: string, visibility: Visibility): Promise<{ type: string; bytes: number } | undefined>;
   /** Highest sequence number written so far (0 when empty). */
   lastSeq(): Promise<number>;
   /** True when another connection or process has written since the last call. */
