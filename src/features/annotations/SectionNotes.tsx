@@ -4,21 +4,27 @@ import { useObservable } from '../../app/hooks.ts';
 import { watchSession } from '../../db/session.ts';
 import type { Annotation } from '../../model/annotations.ts';
 import type { Block } from '../../model/library.ts';
-import {
-  addSectionNote,
-  deleteNote,
-  dismissVersion,
-  editNote,
-  restoreVersion,
-  watchResourceNotes,
-} from './commands.ts';
-import { useWorkspaces } from './useWorkspaces.ts';
 import { FormError } from '../../ui/FormError.tsx';
+import { AnnotationCard } from './AnnotationCard.tsx';
+import { addSectionNote } from './commands.ts';
+import { useWorkspaces } from './useWorkspaces.ts';
 
-/** Notes on the sections of a text: kept on the device, synced when signed in, shared with a group if chosen. */
-export function SectionNotes({ resourceId, sections }: { resourceId: string; sections: Block[] }) {
+interface Props {
+  resourceId: string;
+  sections: Block[];
+  annotations: Annotation[];
+  detached: Annotation[];
+  isMine: (annotation: Annotation) => boolean;
+  sectionTitle: (blockId: string) => string;
+}
+
+/**
+ * The annotations of a text, in reading order, and notes on whole sections:
+ * kept on the device, synced when signed in, shared with a group if chosen.
+ * Those whose passage left the text are listed apart, never dropped.
+ */
+export function SectionNotes({ resourceId, sections, annotations, detached, isMine, sectionTitle }: Props) {
   const { db } = useDatabase();
-  const notes = useObservable(() => watchResourceNotes(db, resourceId), [db, resourceId]);
   const session = useObservable(() => watchSession(db), [db]);
   const workspaces = useWorkspaces(session);
   const [section, setSection] = useState(sections[0]?.id ?? '');
@@ -37,16 +43,33 @@ export function SectionNotes({ resourceId, sections }: { resourceId: string; sec
       setProblem(`La note n’a pas pu être enregistrée sur l’appareil (${String(error)}). Votre texte est toujours là.`);
     }
   };
-  const titleOf = (blockId: string) => sections.find((s) => s.id === blockId)?.text ?? 'Section retirée du texte';
+  const detachedIds = new Set(detached.map((a) => a.id));
+  const placed = annotations.filter((a) => !detachedIds.has(a.id));
 
   return (
     <section aria-labelledby="mes-notes" className="notes no-print">
       <h2 id="mes-notes">Mes notes</h2>
+      <p className="muted">Sélectionnez un passage du texte pour le surligner et l’annoter.</p>
       <ul className="list" aria-label="Notes sur ce texte">
-        {notes?.map((note) => (
-          <NoteItem key={note.id} note={note} sectionTitle={titleOf(note.target.blockId)} />
+        {placed.map((a) => (
+          <li key={a.id} className="card note">
+            <AnnotationCard annotation={a} context={sectionTitle(a.target.blockId)} mine={isMine(a)} />
+          </li>
         ))}
       </ul>
+      {detached.length > 0 && (
+        <>
+          <h3 id="detachees">Annotations détachées</h3>
+          <p className="muted">Le passage de ces annotations a changé ou a été retiré du texte ; elles restent ici.</p>
+          <ul className="list" aria-labelledby="detachees">
+            {detached.map((a) => (
+              <li key={a.id} className="card note">
+                <AnnotationCard annotation={a} context="Passage introuvable" mine={isMine(a)} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <form onSubmit={(e) => void add(e)} className="note-form">
         <label htmlFor="note-section">Section</label>
         <select id="note-section" value={section} onChange={(e) => setSection(e.target.value)}>
@@ -73,62 +96,5 @@ export function SectionNotes({ resourceId, sections }: { resourceId: string; sec
         </button>
       </form>
     </section>
-  );
-}
-
-function NoteItem({ note, sectionTitle }: { note: Annotation; sectionTitle: string }) {
-  const { db } = useDatabase();
-  const [draft, setDraft] = useState<string>();
-  const save = async () => {
-    if (draft !== undefined && draft.trim()) await editNote(db, note.id, draft.trim());
-    setDraft(undefined);
-  };
-  return (
-    <li className="card note">
-      <p className="kicker">{sectionTitle}</p>
-      {draft === undefined ? (
-        <p className="note-text">{note.note}</p>
-      ) : (
-        <>
-          <label htmlFor={`edit-${note.id}`} className="visually-hidden">
-            Modifier la note
-          </label>
-          <textarea id={`edit-${note.id}`} rows={3} value={draft} onChange={(e) => setDraft(e.target.value)} />
-        </>
-      )}
-      {note.conflicts?.map((conflict, index) => (
-        <div key={`${conflict.field}-${index}`} className="conflict" role="note">
-          <p>
-            <strong>Version modifiée sur un autre appareil</strong>
-            {conflict.field === '_deleted'
-              ? ' : cette note y a été supprimée.'
-              : conflict.field === 'note'
-                ? ` : « ${String(conflict.value)} »`
-                : ` (${conflict.field})`}
-          </p>
-          <button type="button" className="button secondary" onClick={() => void restoreVersion(db, note.id, index)}>
-            {conflict.field === '_deleted' ? 'Supprimer quand même' : 'Rétablir cette version'}
-          </button>{' '}
-          <button type="button" className="button secondary" onClick={() => void dismissVersion(db, note.id, index)}>
-            Garder la version affichée
-          </button>
-        </div>
-      ))}
-      <p className="actions">
-        {draft === undefined ? (
-          <button type="button" className="button secondary" onClick={() => setDraft(note.note)}>
-            Modifier
-          </button>
-        ) : (
-          <button type="button" className="button" onClick={() => void save()}>
-            Enregistrer
-          </button>
-        )}
-        <button type="button" className="button secondary" onClick={() => void deleteNote(db, note.id)}>
-          Supprimer
-        </button>
-        {note.workspaceId && <span className="muted">Partagée avec un groupe</span>}
-      </p>
-    </li>
   );
 }

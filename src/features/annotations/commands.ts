@@ -1,7 +1,8 @@
 import type { Observable } from 'rxjs';
 import type { AppDatabase } from '../../db/database.ts';
 import { currentOwnerId, newId, newRev, noteWritten } from '../../db/user-documents.ts';
-import type { Annotation } from '../../model/annotations.ts';
+import type { Annotation, AnnotationColor } from '../../model/annotations.ts';
+import { readSession } from '../../db/session.ts';
 import { dismissConflict, restoreConflict } from '../../model/merge.ts';
 
 /** The annotations seam: screens call these, never the collection directly. */
@@ -12,6 +13,11 @@ export function watchResourceNotes(db: AppDatabase, resourceId: string): Observa
   >;
 }
 
+/** Every annotation on the device, the user's and their groups'. */
+export function watchAllAnnotations(db: AppDatabase): Observable<Annotation[]> {
+  return db.annotations.find({ sort: [{ updatedAt: 'desc' }] }).$ as unknown as Observable<Annotation[]>;
+}
+
 export interface SectionNoteInput {
   resourceId: string;
   blockId: string;
@@ -19,9 +25,18 @@ export interface SectionNoteInput {
   workspaceId: string | null;
 }
 
-/** A note on a whole section of a text. */
-export async function addSectionNote(db: AppDatabase, input: SectionNoteInput): Promise<Annotation> {
+export interface HighlightInput {
+  resourceId: string;
+  target: Annotation['target'];
+  color: AnnotationColor;
+  note: string;
+  workspaceId: string | null;
+}
+
+/** A highlighted passage, with an optional note. */
+export async function addHighlight(db: AppDatabase, input: HighlightInput): Promise<Annotation> {
   const now = new Date().toISOString();
+  const session = await readSession(db);
   const annotation: Annotation = {
     id: newId(),
     ownerId: await currentOwnerId(db),
@@ -30,13 +45,25 @@ export async function addSectionNote(db: AppDatabase, input: SectionNoteInput): 
     createdAt: now,
     updatedAt: now,
     resourceId: input.resourceId,
-    target: { blockId: input.blockId },
-    color: 'jaune',
+    target: input.target,
+    color: input.color,
     note: input.note,
+    ...(session ? { authorName: session.user.displayName.slice(0, 80) } : {}),
   };
   await db.annotations.insert(annotation);
   await noteWritten(db, 'annotations', annotation.id, annotation.rev);
   return annotation;
+}
+
+/** A note on a whole section of a text. */
+export function addSectionNote(db: AppDatabase, input: SectionNoteInput): Promise<Annotation> {
+  return addHighlight(db, {
+    resourceId: input.resourceId,
+    target: { blockId: input.blockId },
+    color: 'jaune',
+    note: input.note,
+    workspaceId: input.workspaceId,
+  });
 }
 
 async function rewrite(db: AppDatabase, id: string, change: (doc: Annotation) => Annotation): Promise<void> {
@@ -49,6 +76,10 @@ async function rewrite(db: AppDatabase, id: string, change: (doc: Annotation) =>
 
 export function editNote(db: AppDatabase, id: string, note: string): Promise<void> {
   return rewrite(db, id, (doc) => ({ ...doc, note, updatedAt: new Date().toISOString() }));
+}
+
+export function recolor(db: AppDatabase, id: string, color: AnnotationColor): Promise<void> {
+  return rewrite(db, id, (doc) => ({ ...doc, color, updatedAt: new Date().toISOString() }));
 }
 
 /** Puts back the version kept from another device. */

@@ -1,3 +1,4 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useDatabase } from '../../app/DatabaseContext.tsx';
 import { useObservable } from '../../app/hooks.ts';
@@ -10,7 +11,12 @@ import {
   STEP_LABELS,
 } from '../../i18n/fr.ts';
 import { Blocks, sectionsOf } from './Blocks.tsx';
+import { Highlights } from '../annotations/Highlights.tsx';
 import { SectionNotes } from '../annotations/SectionNotes.tsx';
+import { SelectionToolbar } from '../annotations/SelectionToolbar.tsx';
+import { useKitAnnotations } from '../annotations/useKitAnnotations.ts';
+import type { Annotation } from '../../model/annotations.ts';
+import { sectionIdOf } from '../../model/anchoring.ts';
 import { MediaList } from './MediaList.tsx';
 import { NotFound } from './NotFound.tsx';
 import { watchResource } from './queries.ts';
@@ -27,9 +33,17 @@ export default function ResourcePage() {
   const progress = useObservable(() => watchReadingProgress(db, id), [db, id]);
   useReadingTracker(db, id, resource?.blocks);
   useScrollToHash(Boolean(resource));
+  const kit = useKitAnnotations(id);
+  const prose = useRef<HTMLDivElement>(null);
+  const [detached, setDetached] = useState<Annotation[]>([]);
+  const onDetached = useCallback((list: Annotation[]) => setDetached(list), []);
+  const toc = useMemo(() => (resource ? sectionsOf(resource.blocks) : []), [resource]);
+  const sectionTitle = useCallback(
+    (blockId: string) => toc.find((s) => s.id === blockId || s.id === sectionIdOf(blockId))?.text ?? 'Introduction',
+    [toc],
+  );
   if (resource === undefined) return null;
   if (resource === null) return <NotFound what="Cette ressource" />;
-  const toc = sectionsOf(resource.blocks);
 
   return (
     <article className="reader">
@@ -70,8 +84,46 @@ export default function ResourcePage() {
         </p>
       )}
       {resource.media && resource.media.length > 0 && <MediaList media={resource.media} />}
-      <Blocks blocks={resource.blocks} />
-      {toc.length > 0 && <SectionNotes resourceId={resource.id} sections={toc} />}
+      {kit.othersCount > 0 && (
+        <p className="no-print">
+          <label className="toggle">
+            <input type="checkbox" checked={kit.showGroups} onChange={(e) => kit.setShowGroups(e.target.checked)} />
+            Afficher les annotations de mes groupes ({kit.othersCount})
+          </label>
+        </p>
+      )}
+      <div ref={prose}>
+        <Blocks blocks={resource.blocks} />
+      </div>
+      {kit.visible && (
+        <Highlights
+          container={prose}
+          contentHash={resource.contentHash}
+          annotations={kit.visible}
+          isMine={kit.isMine}
+          sectionTitle={sectionTitle}
+          onDetached={onDetached}
+        />
+      )}
+      <SelectionToolbar resourceId={resource.id} container={prose} />
+      {toc.length > 0 && kit.visible && (
+        <SectionNotes
+          resourceId={resource.id}
+          sections={toc}
+          annotations={inReadingOrder(kit.visible, resource.blocks)}
+          detached={detached}
+          isMine={kit.isMine}
+          sectionTitle={sectionTitle}
+        />
+      )}
     </article>
+  );
+}
+
+function inReadingOrder(annotations: Annotation[], blocks: { id: string }[]): Annotation[] {
+  const index = new Map(blocks.map((b, i) => [b.id, i]));
+  const rank = (a: Annotation) => index.get(a.target.blockId) ?? blocks.length;
+  return [...annotations].sort(
+    (a, b) => rank(a) - rank(b) || (a.target.position?.start ?? -1) - (b.target.position?.start ?? -1),
   );
 }

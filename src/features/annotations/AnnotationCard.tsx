@@ -1,0 +1,137 @@
+import { useState, type ReactNode } from 'react';
+import { useDatabase } from '../../app/DatabaseContext.tsx';
+import { formatDate } from '../../i18n/fr.ts';
+import { ANNOTATION_COLORS, type Annotation, type AnnotationColor } from '../../model/annotations.ts';
+import { FormError } from '../../ui/FormError.tsx';
+import { deleteNote, dismissVersion, editNote, recolor, restoreVersion } from './commands.ts';
+
+export const COLOR_LABELS: Record<AnnotationColor, string> = {
+  jaune: 'Jaune',
+  vert: 'Vert',
+  bleu: 'Bleu',
+  rose: 'Rose',
+};
+
+interface Props {
+  annotation: Annotation;
+  /** Where it sits: the section's title, or the kit's. */
+  context: ReactNode;
+  /** The user's own: editable. Someone else's: shown with its author. */
+  mine: boolean;
+}
+
+/** One annotation: its quote, its note (always as text), its versions from other devices, and its actions. */
+export function AnnotationCard({ annotation, context, mine }: Props) {
+  const { db } = useDatabase();
+  const [draft, setDraft] = useState<string>();
+  const [problem, setProblem] = useState<string>();
+  const run = async (action: () => Promise<void>) => {
+    try {
+      await action();
+      setProblem(undefined);
+      return true;
+    } catch (error) {
+      setProblem(`Le changement n’a pas pu être enregistré sur l’appareil (${String(error)}).`);
+      return false;
+    }
+  };
+  const save = async () => {
+    if (draft === undefined) return;
+    if (await run(() => editNote(db, annotation.id, draft.trim()))) setDraft(undefined);
+  };
+  const quote = annotation.target.quote?.exact;
+
+  return (
+    <div className={`annotation annotation-${annotation.color}`}>
+      <p className="kicker">
+        {context}
+        {quote && <> · {COLOR_LABELS[annotation.color].toLowerCase()}</>}
+        {' · '}
+        {mine
+          ? annotation.workspaceId
+            ? 'partagée avec un groupe'
+            : 'privée'
+          : `par ${annotation.authorName ?? 'un membre du groupe'}`}
+        {' · '}
+        {formatDate(annotation.updatedAt.slice(0, 10))}
+      </p>
+      {quote && <blockquote className="annotation-quote">{quote}</blockquote>}
+      {draft === undefined ? (
+        annotation.note && <p className="note-text">{annotation.note}</p>
+      ) : (
+        <>
+          <label htmlFor={`edit-${annotation.id}`} className="visually-hidden">
+            Modifier la note
+          </label>
+          <textarea id={`edit-${annotation.id}`} rows={3} value={draft} onChange={(e) => setDraft(e.target.value)} />
+        </>
+      )}
+      {annotation.conflicts?.map((conflict, index) => (
+        <div key={`${conflict.field}-${index}`} className="conflict" role="note">
+          <p>
+            <strong>Version modifiée sur un autre appareil</strong>
+            {conflict.field === '_deleted'
+              ? ' : cette note y a été supprimée.'
+              : conflict.field === 'note'
+                ? ` : « ${String(conflict.value)} »`
+                : ` (${conflict.field})`}
+          </p>
+          {mine && (
+            <>
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => void run(() => restoreVersion(db, annotation.id, index))}
+              >
+                {conflict.field === '_deleted' ? 'Supprimer quand même' : 'Rétablir cette version'}
+              </button>{' '}
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => void run(() => dismissVersion(db, annotation.id, index))}
+              >
+                Garder la version affichée
+              </button>
+            </>
+          )}
+        </div>
+      ))}
+      <FormError message={problem} />
+      {mine && (
+        <p className="actions">
+          {draft === undefined ? (
+            <button type="button" className="button secondary" onClick={() => setDraft(annotation.note)}>
+              {annotation.note ? 'Modifier' : 'Ajouter une note'}
+            </button>
+          ) : (
+            <button type="button" className="button" onClick={() => void save()}>
+              Enregistrer
+            </button>
+          )}
+          {quote && (
+            <label className="inline-select">
+              Couleur{' '}
+              <select
+                value={annotation.color}
+                onChange={(e) => void run(() => recolor(db, annotation.id, e.target.value as AnnotationColor))}
+              >
+                {ANNOTATION_COLORS.map((color) => (
+                  <option key={color} value={color}>
+                    {COLOR_LABELS[color]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => void run(() => deleteNote(db, annotation.id))}
+          >
+            Supprimer
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { useMemo, useState } from 'react';
+import { from, switchMap } from 'rxjs';
+import { useDatabase } from '../../app/DatabaseContext.tsx';
+import { useObservable } from '../../app/hooks.ts';
+import { watchSession } from '../../db/session.ts';
+import { currentOwnerId } from '../../db/user-documents.ts';
+import type { Annotation } from '../../model/annotations.ts';
+import { watchResourceNotes } from './commands.ts';
+
+export interface KitAnnotations {
+  /** What the reader shows: the user's own, plus the groups' when asked. */
+  visible: Annotation[] | undefined;
+  isMine: (annotation: Annotation) => boolean;
+  /** Annotations by other members of the user's groups exist on this text. */
+  othersCount: number;
+  showGroups: boolean;
+  setShowGroups: (show: boolean) => void;
+}
+
+/** Who the user is on this device (an account, or the device before sign-up). */
+export function useOwnerId(): string | undefined {
+  const { db } = useDatabase();
+  return useObservable(() => watchSession(db).pipe(switchMap(() => from(currentOwnerId(db)))), [db]);
+}
+
+export function useKitAnnotations(resourceId: string): KitAnnotations {
+  const { db } = useDatabase();
+  const all = useObservable(() => watchResourceNotes(db, resourceId), [db, resourceId]);
+  const ownerId = useOwnerId();
+  const [showGroups, setShowGroups] = useState(false);
+  return useMemo(() => {
+    const isMine = (a: Annotation) => a.ownerId === ownerId;
+    const others = all?.filter((a) => !isMine(a)) ?? [];
+    const visible = all && ownerId !== undefined ? all.filter((a) => showGroups || isMine(a)) : undefined;
+    return { visible, isMine, othersCount: others.length, showGroups, setShowGroups };
+  }, [all, ownerId, showGroups]);
+}
