@@ -1,0 +1,294 @@
+/**
+ * Offline search of French communes for the initiative form: by name while
+ * typing (case, accents, hyphens and « St »/« Ste » do not matter), by
+ * postcode, by INSEE code, and by the name of a former commune merged into a
+ * commune nouvelle. The data (communes.generated.json, see commune-data.ts)
+ * is loaded on first use, so it stays out of the app's first download.
+ */
+import type { InitiativeCommune } from '../initiatives.ts';
+import { foldFrench } from '../search/french.ts';
+import type { CompactCommunes } from './commune-data.ts';
+
+/**
+ * Year of the Code officiel géographique in communes.generated.json (the
+ * communes as of 1 January). Kept here rather than read from the file so that
+ * saving a commune does not need the file; commune-data.test.ts checks both agree.
+ */
+export const COMMUNES_YEAR = 2026;
+
+export interface CommuneMatch {
+  /** INSEE code of the current commune. */
+  code: string;
+  name: string;
+  departement: string;
+  postcodes: string[];
+  /** Set when the query found the commune by the name or code of a former commune merged into it. */
+  formerName?: string;
+  /** Set when the query found the commune by one of its arrondissements (Paris, Lyon, Marseille). */
+  district?: string;
+}
+
+/** A current commune as the index holds it. */
+export interface IndexedCommune {
+  code: string;
+  name: string;
+  departement: string;
+  postcodes: string[];
+  population: number;
+}
+
+type EntryKind = 'commune' | 'former' | 'district';
+
+interface CodeEntry {
+  commune: number;
+  kind: EntryKind;
+  name: string;
+}
+
+/** The communes ready to search: build it once with `buildCommuneIndex` (or `loadCommuneIndex`). */
+export interface CommuneIndex {
+  readonly year: number;
+  /** Current communes, most populous first. */
+  readonly communes: readonly IndexedCommune[];
+  /**
+   * One entry per name that finds a commune (its own, a former commune's, an
+   * arrondissement's), in the order of `communes`.
+   */
+  readonly entries: {
+    readonly commune: Int32Array;
+    readonly kind: readonly EntryKind[];
+    readonly name: readonly string[];
+    /** Normalised words, each preceded by a space: « Saint-Étienne » → " saint etienne". */
+    readonly words: readonly string[];
+    /** Normalised words run together: "saintetienne". */
+    readonly joined: readonly string[];
+  };
+  /** INSEE code → commune: current communes, then former communes and arrondissements. */
+  readonly byCode: ReadonlyMap<string, CodeEntry>;
+}
+
+const ABBREVIATIONS: Readonly<Record<string, string>> = { st: 'saint', ste: 'sainte', sts: 'saints', stes: 'saintes' };
+const ABBREVIATION = /(^| )(ste?s?)(?= |$)/g;
+const ABBREVIATION_NOT_LAST = /(^| )(ste?s?)(?= )/g;
+
+/**
+ * A name or query as the search compares it: folded, words separated by one
+ * space, « st »/« ste » spelt out: « St-Étienne » → "saint etienne". With
+ * `typing`, the last word is left as typed, since « st » may be the start of
+ * « Strasbourg ».
+ */
+export function normaliseCommuneName(text: string, typing = false): string {
+  return foldFrench(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .replace(
+      typing ? ABBREVIATION_NOT_LAST : ABBREVIATION,
+      (_, space: string, word: string) => space + ABBREVIATIONS[word],
+    );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const RANK: Readonly<Record<EntryKind, number>> = { commune: 0, former: 1, district: 2 };
+
+/** Indexes the compact data: normalises every name once, so that a keystroke only compares strings. */
+export function buildCommuneIndex(data: CompactCommunes): CommuneIndex {
+  const communes: (IndexedCommune & { key: string })[] = data.communes.map(
+    ([code, name, departement, postcodes, population]) => ({
+      code,
+      name,
+      departement,
+      postcodes: postcodes ? postcodes.split(' ') : [],
+      population,
+      key: normaliseCommuneName(name),
+    }),
+  );
+  communes.sort((a, b) => b.population - a.population || compare(a.key, b.key) || compare(a.code, b.code));
+  const position = new Map(communes.map((commune, i) => [commune.code, i]));
+
+  const entries: { commune: number; kind: EntryKind; name: string; key: string }[] = [];
+  const byCode = new Map<string, CodeEntry>();
+  communes.forEach((commune, i) => {
+    entries.push({ commune: i, kind: 'commune', name: commune.name, key: commune.key });
+    byCode.set(commune.code, { commune: i, kind: 'commune', name: commune.name });
+  });
+  const aliases = [
+    ...data.former.map((alias) => ['former', alias] as const),
+    ...data.districts.map((alias) => ['district', alias] as const),
+  ];
+  for (const [kind, [code, name, communeCode]] of aliases) {
+    const commune = position.get(communeCode);
+    if (commune === undefined) continue;
+    // A current commune's code finds that commune, not the delegated commune sharing it.
+    if (!byCode.has(code)) byCode.set(code, { commune, kind, name });
+    const key = normaliseCommuneName(name);
+    // The delegated commune named like its commune nouvelle adds no way in.
+    if (key !== communes[commune]!.key) entries.push({ commune, kind, name, key });
+  }
+  // Communes are ranked already: an alias goes after its commune's own name.
+  entries.sort((a, b) => a.commune - b.commune || RANK[a.kind] - RANK[b.kind] || compare(a.key, b.key));
+  return {
+    year: data.year,
+    communes: communes.map(({ key: _key, ...commune }) => commune),
+    entries: {
+      commune: Int32Array.from(entries, (entry) => entry.commune),
+      kind: entries.map((entry) => entry.kind),
+      name: entries.map((entry) => entry.name),
+      words: entries.map((entry) => ` ${entry.key}`),
+      joined: entries.map((entry) => entry.key.replace(/ /g, '')),
+    },
+    byCode,
+  };
+}
+
+const NAME_TIERS = 4;
+
+/**
+ * How well a name matches the query's words, best first: 0 the whole name,
+ * 1 its start, 2 the start of one of its words (« etienne » in
+ * « Saint-Étienne »), 3 its start once spaces are ignored (« saintet ») ;
+ * -1 no match.
+ */
+function nameTier(words: string, joined: string, query: string, queryJoined: string): number {
+  if (words.length === query.length ? words === query : joined === queryJoined) return 0;
+  if (words.startsWith(query)) return 1;
+  if (words.includes(query, 1)) return 2;
+  if (joined.startsWith(queryJoined)) return 3;
+  return -1;
+}
+
+/** « 93 », « 974 », « 2a », « 13001 »: a département or the start of a postcode, written beside a name. */
+const PLACE_FILTER = /^(?:\d{2,5}|2[ab])$/;
+const INSEE_CODE = /^(?:\d{5}|2[AB]\d{3})$/;
+const POSTCODE_START = /^\d{2,5}$/;
+
+function inPlace(commune: IndexedCommune, filters: readonly string[]): boolean {
+  return filters.every(
+    (filter) =>
+      commune.departement.toLowerCase() === filter || commune.postcodes.some((postcode) => postcode.startsWith(filter)),
+  );
+}
+
+function toMatch(commune: IndexedCommune, kind: EntryKind, name: string): CommuneMatch {
+  const match: CommuneMatch = {
+    code: commune.code,
+    name: commune.name,
+    departement: commune.departement,
+    postcodes: [...commune.postcodes],
+  };
+  if (kind === 'former') match.formerName = name;
+  if (kind === 'district') match.district = name;
+  return match;
+}
+
+/**
+ * The communes a query designates, best first, each once.
+ *
+ * - Digits only (spaces allowed): the communes whose postcode starts with
+ *   them, after the commune whose INSEE code they are (5 characters, « 2A004 »
+ *   too).
+ * - Words: the communes whose name, or the name of a former commune merged
+ *   into them, or of one of their arrondissements, matches (see `nameTier`);
+ *   a département or postcode beside the name narrows it down
+ *   (« saint denis 974 »).
+ *
+ * Ties go to the most populous commune, then to alphabetical order.
+ */
+export function searchCommunes(index: CommuneIndex, query: string, limit = 10): CommuneMatch[] {
+  if (limit <= 0) return [];
+  const compact = query.replace(/\s+/g, '').toUpperCase();
+  if (/^\d/.test(compact) && (INSEE_CODE.test(compact) || POSTCODE_START.test(compact))) {
+    return searchCodes(index, compact, limit);
+  }
+  const typing = !/[^\p{L}\p{N}]$/u.test(query);
+  const normalised = normaliseCommuneName(query, typing);
+  if (normalised === '') return [];
+  const words = normalised.split(' ');
+  const filters = words.filter((word) => PLACE_FILTER.test(word));
+  const named = words.filter((word) => !PLACE_FILTER.test(word));
+  const full = ` ${words.join(' ')}`;
+  const fullJoined = words.join('');
+  const narrowed = filters.length > 0 && named.length > 0 ? ` ${named.join(' ')}` : undefined;
+  const narrowedJoined = named.join('');
+
+  // Entries are in ranking order already: sorting each tier out is all that is left.
+  const tiers: number[][] = Array.from({ length: NAME_TIERS * 2 }, () => []);
+  const { entries } = index;
+  for (let i = 0; i < entries.commune.length; i++) {
+    const words = entries.words[i]!;
+    const joined = entries.joined[i]!;
+    let tier = nameTier(words, joined, full, fullJoined);
+    if (tier < 0 && narrowed !== undefined) {
+      tier = nameTier(words, joined, narrowed, narrowedJoined);
+      if (tier >= 0 && !inPlace(index.communes[entries.commune[i]!]!, filters)) tier = -1;
+    }
+    if (tier >= 0) tiers[tier * 2 + (entries.kind[i] === 'commune' ? 0 : 1)]!.push(i);
+  }
+  const seen = new Set<number>();
+  const matches: CommuneMatch[] = [];
+  for (const tier of tiers) {
+    for (const i of tier) {
+      const commune = entries.commune[i]!;
+      if (seen.has(commune)) continue;
+      seen.add(commune);
+      matches.push(toMatch(index.communes[commune]!, entries.kind[i]!, entries.name[i]!));
+      if (matches.length === limit) return matches;
+    }
+  }
+  return matches;
+}
+
+function searchCodes(index: CommuneIndex, code: string, limit: number): CommuneMatch[] {
+  const matches: CommuneMatch[] = [];
+  const seen = new Set<number>();
+  const byCode = index.byCode.get(code);
+  if (byCode) {
+    matches.push(toMatch(index.communes[byCode.commune]!, byCode.kind, byCode.name));
+    seen.add(byCode.commune);
+  }
+  if (!POSTCODE_START.test(code)) return matches;
+  // Communes are most populous first: an exact postcode first, then the others in that order.
+  const exact: number[] = [];
+  const partial: number[] = [];
+  index.communes.forEach((commune, i) => {
+    if (seen.has(i)) return;
+    if (commune.postcodes.includes(code)) exact.push(i);
+    else if (commune.postcodes.some((postcode) => postcode.startsWith(code))) partial.push(i);
+  });
+  for (const i of [...exact, ...partial]) {
+    if (matches.length >= limit) break;
+    matches.push(toMatch(index.communes[i]!, 'commune', ''));
+  }
+  return matches.slice(0, limit);
+}
+
+/** The current commune with this INSEE code, or the one a former commune or arrondissement with it belongs to. */
+export function communeByCode(index: CommuneIndex, code: string): CommuneMatch | undefined {
+  const entry = index.byCode.get(code.trim().toUpperCase());
+  return entry && toMatch(index.communes[entry.commune]!, entry.kind, entry.name);
+}
+
+/** What an initiative records of the commune picked. */
+export function toInitiativeCommune(match: CommuneMatch, year = COMMUNES_YEAR): InitiativeCommune {
+  return { code: match.code, name: match.name, departement: match.departement, year };
+}
+
+let loading: Promise<CommuneIndex> | undefined;
+
+/**
+ * The index of all communes, loaded and built on first call (a separate
+ * chunk of about 450 KB gzipped), then kept. A failed load is retried on the
+ * next call.
+ */
+export function loadCommuneIndex(): Promise<CommuneIndex> {
+  loading ??= import('./communes.generated.json').then(
+    (module) => buildCommuneIndex(module.default as unknown as CompactCommunes),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
