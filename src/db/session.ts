@@ -22,7 +22,10 @@ export async function saveSession(db: AppDatabase, session: Session): Promise<vo
   await db.upsertLocal(SESSION, session);
 }
 
+/** Forgets the session and what was kept with it (the names of the user's groups). */
 export async function forgetSession(db: AppDatabase): Promise<void> {
-  const doc = await db.getLocal(SESSION);
-  await doc?.remove();
+  for (const id of [SESSION, 'workspaces']) {
+    const doc = await db.getLocal(id);
+    await doc?.remove();
+  }
 }

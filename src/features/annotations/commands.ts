@@ -4,6 +4,7 @@ import { currentOwnerId, newId, newRev, noteWritten } from '../../db/user-docume
 import type { Annotation, AnnotationColor } from '../../model/annotations.ts';
 import { readSession } from '../../db/session.ts';
 import { dismissConflict, restoreConflict } from '../../model/merge.ts';
+import { mergeImported, type ImportedAnnotation } from '../../model/annotation-export.ts';
 
 /** The annotations seam: screens call these, never the collection directly. */
 
@@ -96,4 +97,43 @@ export async function deleteNote(db: AppDatabase, id: string): Promise<void> {
   await rewrite(db, id, (doc) => ({ ...doc, updatedAt: new Date().toISOString() }));
   const doc = await db.annotations.findOne(id).exec();
   await doc?.remove();
+}
+
+export interface ImportOutcome {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Brings annotations from an export back onto the device: new ones are
+ * added as private annotations of the user, the user's own are updated
+ * when the file's version is more recent, the rest is left alone — so
+ * importing a file twice adds nothing.
+ */
+export async function importAnnotations(db: AppDatabase, imported: readonly ImportedAnnotation[]): Promise<ImportOutcome> {
+  const ownerId = await currentOwnerId(db);
+  const existing = await db.annotations.findByIds(imported.map((a) => a.id)).exec();
+  const current = [...existing.values()].map((doc) => doc.toJSON() as Annotation);
+  const plan = mergeImported(current, imported);
+  const session = await readSession(db);
+  for (const a of plan.toInsert) {
+    const rev = newRev();
+    const annotation: Annotation = {
+      ...a,
+      ownerId,
+      workspaceId: null,
+      rev,
+      ...(session ? { authorName: session.user.displayName.slice(0, 80) } : {}),
+    };
+    await db.annotations.upsert(annotation);
+    await noteWritten(db, 'annotations', annotation.id, rev);
+  }
+  let updated = 0;
+  for (const a of plan.toUpdate) {
+    if (current.find((c) => c.id === a.id)?.ownerId !== ownerId) continue; // someone else's: theirs to change
+    await rewrite(db, a.id, (doc) => ({ ...doc, target: a.target, color: a.color, note: a.note, updatedAt: a.updatedAt }));
+    updated++;
+  }
+  return { added: plan.toInsert.length, updated, unchanged: plan.skipped.length + plan.toUpdate.length - updated };
 }

@@ -1,20 +1,40 @@
 import { useEffect, useState } from 'react';
+import { map } from 'rxjs';
+import { useDatabase } from '../../app/DatabaseContext.tsx';
+import { useObservable } from '../../app/hooks.ts';
 import type { Session } from '../../db/session.ts';
 import { me, type WorkspaceSummary } from '../account/api.ts';
 
-/** The user's groups, when there is a session and a network; empty otherwise. */
+const CACHE = 'workspaces';
+
+/**
+ * The user's groups: asked of the server when there is a network, and kept
+ * on the device so that the group names are known offline too.
+ */
 export function useWorkspaces(session: Session | null | undefined): WorkspaceSummary[] {
-  const [workspaces, setWorkspaces] = useState<WorkspaceSummary[]>([]);
+  const { db } = useDatabase();
+  const cached = useObservable(
+    () =>
+      db
+        .getLocal$<{ list: WorkspaceSummary[] }>(CACHE)
+        .pipe(map((doc) => (doc?.toJSON().data.list ?? []) as WorkspaceSummary[])),
+    [db],
+  );
+  const [fresh, setFresh] = useState<WorkspaceSummary[]>();
   useEffect(() => {
     if (!session) return;
     let current = true;
     me(session).then(
-      (answer) => current && setWorkspaces(answer.workspaces),
-      () => undefined, // offline: notes can still be private, or edited where they are
+      (answer) => {
+        if (!current) return;
+        setFresh(answer.workspaces);
+        void db.upsertLocal(CACHE, { list: answer.workspaces });
+      },
+      () => undefined, // offline: the names kept from last time
     );
     return () => {
       current = false;
     };
-  }, [session]);
-  return session ? workspaces : [];
+  }, [db, session]);
+  return session ? (fresh ?? cached ?? []) : [];
 }

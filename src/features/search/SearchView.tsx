@@ -10,6 +10,7 @@ export const SEARCH_KIND_LABELS: Record<string, string> = {
   glossary: 'Glossaire',
   webinar: 'Webinaire',
   need: 'Besoin',
+  annotation: 'Annotation',
 };
 
 const kindLabel = (kind: SearchKind) => SEARCH_KIND_LABELS[kind] ?? 'Document';

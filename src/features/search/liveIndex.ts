@@ -1,6 +1,7 @@
 import type { Observable, Subscription } from 'rxjs';
 import { LIBRARY_SEARCH_SOURCES, sourceOf, type SearchDocument } from '../../model/search/documents.ts';
 import { SearchIndex } from '../../model/search/index.ts';
+import { annotationDocuments } from '../../model/search/user-documents.ts';
 
 /** What the index needs of a stored document; an RxDB document has all of it. */
 export interface StoredDocument {
@@ -16,10 +17,11 @@ export interface SearchSource {
   toDocuments(doc: never): SearchDocument[];
 }
 
-/** The library's collections. Annotations and initiatives add a line each when they exist. */
-export const SEARCH_SOURCES: readonly SearchSource[] = Object.entries(LIBRARY_SEARCH_SOURCES).map(
-  ([collection, toDocuments]) => ({ collection, toDocuments }),
-);
+/** The library's collections, then the user's: each searchable collection is one line. */
+export const SEARCH_SOURCES: readonly SearchSource[] = [
+  ...Object.entries(LIBRARY_SEARCH_SOURCES).map(([collection, toDocuments]) => ({ collection, toDocuments })),
+  { collection: 'annotations', toDocuments: annotationDocuments },
+];
 
 export interface LiveSearchState {
   /** Bumped on every change of the index: results computed before are stale. */

@@ -1,0 +1,202 @@
+import { useMemo, useState, type ChangeEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useDatabase } from '../../app/DatabaseContext.tsx';
+import { useObservable } from '../../app/hooks.ts';
+import { watchSession } from '../../db/session.ts';
+import { NEED_SHORT_LABELS } from '../../i18n/fr.ts';
+import {
+  filterAnnotations,
+  filtersFromParams,
+  filtersToParams,
+  PRIVATE,
+  type AnnotationFilters,
+} from '../../model/annotation-filters.ts';
+import { fromWebAnnotations, toMarkdown, toWebAnnotations } from '../../model/annotation-export.ts';
+import { ANNOTATION_COLORS, type AnnotationColor } from '../../model/annotations.ts';
+import { sectionIdOf } from '../../model/anchoring.ts';
+import { NEED_IDS } from '../../model/vocabulary.ts';
+import { FormError } from '../../ui/FormError.tsx';
+import { watchResources } from '../library/queries.ts';
+import { AnnotationCard, COLOR_LABELS } from './AnnotationCard.tsx';
+import { importAnnotations, watchAllAnnotations } from './commands.ts';
+import { downloadText } from './download.ts';
+import { useOwnerId } from './useKitAnnotations.ts';
+import { useWorkspaces } from './useWorkspaces.ts';
+
+/** All the user's annotations: filtered, searched, exported, imported. */
+export default function MyAnnotationsPage() {
+  const { db } = useDatabase();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const all = useObservable(() => watchAllAnnotations(db), [db]);
+  const resources = useObservable(() => watchResources(db), [db]);
+  const ownerId = useOwnerId();
+  const session = useObservable(() => watchSession(db), [db]);
+  const workspaces = useWorkspaces(session);
+  const [message, setMessage] = useState<string>();
+  const [problem, setProblem] = useState<string>();
+
+  const byId = useMemo(() => new Map((resources ?? []).map((r) => [r.id, r])), [resources]);
+  const mine = useMemo(() => (all ?? []).filter((a) => a.ownerId === ownerId), [all, ownerId]);
+  const shown = useMemo(() => filterAnnotations(mine, filters, byId), [mine, filters, byId]);
+  const annotatedKits = [...new Set(mine.map((a) => a.resourceId))]
+    .map((id) => ({ id, title: byId.get(id)?.title ?? id }))
+    .sort((a, b) => a.title.localeCompare(b.title, 'fr'));
+  const groupName = (id: string) => workspaces.find((w) => w.id === id)?.name ?? 'un groupe';
+  const groupIds = [...new Set(mine.flatMap((a) => (a.workspaceId ? [a.workspaceId] : [])))];
+
+  const set = (change: Partial<AnnotationFilters>) => setParams(filtersToParams({ ...filters, ...change }), { replace: true });
+  const sectionTitle = (resourceId: string, blockId: string) => {
+    const blocks = byId.get(resourceId)?.blocks ?? [];
+    const heading = blocks.find((b) => b.kind === 'heading' && (b.id === blockId || b.id === sectionIdOf(blockId)));
+    return heading?.text;
+  };
+
+  const exportMarkdown = () =>
+    downloadText(
+      'mes-annotations.md',
+      'text/markdown;charset=utf-8',
+      toMarkdown(
+        shown,
+        [...new Set(shown.map((a) => a.resourceId))].flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
+      ),
+    );
+  const exportJson = () =>
+    downloadText(
+      'mes-annotations.jsonld',
+      'application/ld+json;charset=utf-8',
+      JSON.stringify(toWebAnnotations(shown, window.location.origin), null, 2),
+    );
+  const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    setMessage(undefined);
+    setProblem(undefined);
+    let json: unknown;
+    try {
+      json = JSON.parse(await file.text());
+    } catch {
+      return setProblem(`« ${file.name} » n’est pas un fichier JSON lisible : rien n’a été importé.`);
+    }
+    const { annotations, errors, warnings } = fromWebAnnotations(json);
+    try {
+      const outcome = await importAnnotations(db, annotations);
+      setMessage(
+        `${outcome.added} annotation(s) ajoutée(s), ${outcome.updated} mise(s) à jour, ${outcome.unchanged} déjà présente(s).` +
+          [...warnings, ...errors].map((line) => `\n${line}`).join(''),
+      );
+    } catch (error) {
+      setProblem(`L’import n’a pas pu être enregistré sur l’appareil (${String(error)}).`);
+    }
+  };
+
+  return (
+    <>
+      <h1>Mes annotations</h1>
+      <p className="lead">Vos surlignages et vos notes sur les kits, gardés sur cet appareil.</p>
+      <form className="filters-inline" role="search" aria-label="Filtrer mes annotations" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Rechercher
+          <input type="search" value={filters.text ?? ''} onChange={(e) => set({ text: e.target.value || undefined })} />
+        </label>
+        <label>
+          Kit
+          <select value={filters.kit ?? ''} onChange={(e) => set({ kit: e.target.value || undefined })}>
+            <option value="">Tous</option>
+            {annotatedKits.map((k) => (
+              <option key={k.id} value={k.id}>
+                {k.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Besoin
+          <select value={filters.need ?? ''} onChange={(e) => set({ need: e.target.value || undefined })}>
+            <option value="">Tous</option>
+            {NEED_IDS.map((need) => (
+              <option key={need} value={need}>
+                {NEED_SHORT_LABELS[need]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Couleur
+          <select
+            value={filters.color ?? ''}
+            onChange={(e) => set({ color: (e.target.value || undefined) as AnnotationColor | undefined })}
+          >
+            <option value="">Toutes</option>
+            {ANNOTATION_COLORS.map((c) => (
+              <option key={c} value={c}>
+                {COLOR_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Visibilité
+          <select value={filters.group ?? ''} onChange={(e) => set({ group: e.target.value || undefined })}>
+            <option value="">Toutes</option>
+            <option value={PRIVATE}>Privées</option>
+            {groupIds.map((id) => (
+              <option key={id} value={id}>
+                Groupe « {groupName(id)} »
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+
+      <section aria-labelledby="exporter" className="no-print">
+        <h2 id="exporter">Exporter ou importer</h2>
+        <p className="actions">
+          <button type="button" className="button secondary" onClick={exportMarkdown} disabled={shown.length === 0}>
+            Exporter en Markdown
+          </button>
+          <button type="button" className="button secondary" onClick={exportJson} disabled={shown.length === 0}>
+            Exporter en JSON (Web Annotation)
+          </button>
+          <label className="button secondary file-button">
+            Importer un fichier JSON
+            <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onChange={(e) => void importFile(e)} />
+          </label>
+        </p>
+        {message && (
+          <p role="status" className="note-text">
+            {message}
+          </p>
+        )}
+        <FormError message={problem} />
+      </section>
+
+      <p aria-live="polite">
+        {all === undefined
+          ? 'Chargement…'
+          : `${shown.length} annotation${shown.length > 1 ? 's' : ''}${shown.length < mine.length ? ` sur ${mine.length}` : ''}`}
+      </p>
+      <ul className="list" aria-label="Annotations">
+        {shown.map((a) => {
+          const title = byId.get(a.resourceId)?.title ?? 'Texte retiré de la bibliothèque';
+          const section = sectionTitle(a.resourceId, a.target.blockId);
+          return (
+            <li key={a.id} className="card note">
+              <AnnotationCard
+                annotation={a}
+                mine
+                context={
+                  <Link to={`/ressources/${a.resourceId}#${a.target.blockId}`}>
+                    {title}
+                    {section && ` — ${section}`}
+                  </Link>
+                }
+              />
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
