@@ -18,6 +18,7 @@ const AccountPage = lazy(() => import('../features/account/AccountPage.tsx'));
 const WorkspacesPage = lazy(() => import('../features/account/WorkspacesPage.tsx'));
 const JoinWorkspacePage = lazy(() => import('../features/account/JoinWorkspacePage.tsx'));
 const WorkspacePage = lazy(() => import('../features/account/WorkspacePage.tsx'));
+const MyAnnotationsPage = lazy(() => import('../features/annotations/MyAnnotationsPage.tsx'));
 
 const router = createBrowserRouter([
   {
@@ -30,6 +31,7 @@ const router = createBrowserRouter([
       { path: '/ressources/:id', element: <ResourcePage /> },
       { path: '/webinaires', element: <WebinarsPage /> },
       { path: '/glossaire', element: <GlossaryPage /> },
+      { path: '/annotations', element: <MyAnnotationsPage /> },
       { path: '/hors-ligne', element: <StoragePage /> },
       { path: '/recherche', element: <SearchPage /> },
       { path: '/avis', element: <FeedbackPage /> },

@@ -41,6 +41,9 @@ export function Layout() {
             <li>
               <NavLink to="/glossaire">Glossaire</NavLink>
             </li>
+            <li>
+              <NavLink to="/annotations">Annotations</NavLink>
+            </li>
           </ul>
         </nav>
       </header>

@@ -45,7 +45,8 @@ export default function MyAnnotationsPage() {
   const groupName = (id: string) => workspaces.find((w) => w.id === id)?.name ?? 'un groupe';
   const groupIds = [...new Set(mine.flatMap((a) => (a.workspaceId ? [a.workspaceId] : [])))];
 
-  const set = (change: Partial<AnnotationFilters>) => setParams(filtersToParams({ ...filters, ...change }), { replace: true });
+  const set = (change: Partial<AnnotationFilters>) =>
+    setParams(filtersToParams({ ...filters, ...change }), { replace: true });
   const sectionTitle = (resourceId: string, blockId: string) => {
     const blocks = byId.get(resourceId)?.blocks ?? [];
     const heading = blocks.find((b) => b.kind === 'heading' && (b.id === blockId || b.id === sectionIdOf(blockId)));
@@ -95,10 +96,19 @@ export default function MyAnnotationsPage() {
     <>
       <h1>Mes annotations</h1>
       <p className="lead">Vos surlignages et vos notes sur les kits, gardés sur cet appareil.</p>
-      <form className="filters-inline" role="search" aria-label="Filtrer mes annotations" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="filters-inline"
+        role="search"
+        aria-label="Filtrer mes annotations"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <label>
           Rechercher
-          <input type="search" value={filters.text ?? ''} onChange={(e) => set({ text: e.target.value || undefined })} />
+          <input
+            type="search"
+            value={filters.text ?? ''}
+            onChange={(e) => set({ text: e.target.value || undefined })}
+          />
         </label>
         <label>
           Kit
@@ -161,7 +171,12 @@ export default function MyAnnotationsPage() {
           </button>
           <label className="button secondary file-button">
             Importer un fichier JSON
-            <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onChange={(e) => void importFile(e)} />
+            <input
+              type="file"
+              className="visually-hidden"
+              accept=".json,.jsonld,application/json,application/ld+json"
+              onChange={(e) => void importFile(e)}
+            />
           </label>
         </p>
         {message && (

@@ -111,7 +111,10 @@ export interface ImportOutcome {
  * when the file's version is more recent, the rest is left alone — so
  * importing a file twice adds nothing.
  */
-export async function importAnnotations(db: AppDatabase, imported: readonly ImportedAnnotation[]): Promise<ImportOutcome> {
+export async function importAnnotations(
+  db: AppDatabase,
+  imported: readonly ImportedAnnotation[],
+): Promise<ImportOutcome> {
   const ownerId = await currentOwnerId(db);
   const existing = await db.annotations.findByIds(imported.map((a) => a.id)).exec();
   const current = [...existing.values()].map((doc) => doc.toJSON() as Annotation);
@@ -132,7 +135,13 @@ export async function importAnnotations(db: AppDatabase, imported: readonly Impo
   let updated = 0;
   for (const a of plan.toUpdate) {
     if (current.find((c) => c.id === a.id)?.ownerId !== ownerId) continue; // someone else's: theirs to change
-    await rewrite(db, a.id, (doc) => ({ ...doc, target: a.target, color: a.color, note: a.note, updatedAt: a.updatedAt }));
+    await rewrite(db, a.id, (doc) => ({
+      ...doc,
+      target: a.target,
+      color: a.color,
+      note: a.note,
+      updatedAt: a.updatedAt,
+    }));
     updated++;
   }
   return { added: plan.toInsert.length, updated, unchanged: plan.skipped.length + plan.toUpdate.length - updated };

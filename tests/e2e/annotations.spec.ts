@@ -1,0 +1,121 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from '@playwright/test';
+import { expect, seriousAccessibilityViolations, test, waitForServiceWorker } from './fixtures.ts';
+import { AccountScreen, newPerson, WorkspacesScreen, type Person } from './pages/account.ts';
+import { Highlighter } from './pages/highlights.ts';
+import { LIBRARY_DIR, runLibraryImport } from './server.ts';
+
+const KIT = '/ressources/kit-definir-sa-strategie';
+
+async function device(browser: Browser, person: Person, register: boolean) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const account = new AccountScreen(page);
+  await account.open();
+  if (register) await account.register(person);
+  else await account.signIn(person.email, person.password);
+  await expect(account.identity()).toBeVisible();
+  return { context, page, highlighter: new Highlighter(page) };
+}
+
+test('a passage highlighted offline survives a reload, then reaches my other device and my group', async ({
+  browser,
+}) => {
+  const mayor = newPerson('Maire');
+  const deputy = newPerson('Adjointe');
+  const laptop = await device(browser, mayor, true);
+  const groups = new WorkspacesScreen(laptop.page);
+  await groups.open();
+  await groups.create('Conseil municipal');
+  const code = (await groups.inviteCode().textContent())!;
+  const colleague = await device(browser, deputy, true);
+  const colleagueGroups = new WorkspacesScreen(colleague.page);
+  await colleagueGroups.open();
+  await colleagueGroups.join(code);
+  await expect(colleague.page.getByRole('heading', { level: 1, name: 'Conseil municipal' })).toBeVisible();
+
+  // The mayor opens the kit once with the network, then loses it.
+  await laptop.page.goto(KIT);
+  await waitForServiceWorker(laptop.page);
+  const passage = laptop.page.locator('.prose .block-paragraph').nth(2);
+  const quote = (await passage.textContent())!.trim();
+  // The app has learnt the mayor's groups (it keeps them for offline use).
+  await expect(
+    laptop.page
+      .getByRole('region', { name: 'Mes notes' })
+      .getByRole('option', { name: 'Le groupe « Conseil municipal »' }),
+  ).toBeAttached();
+  await laptop.context.setOffline(true);
+  await laptop.highlighter.select(passage);
+  await expect(laptop.highlighter.bar()).toBeVisible();
+  expect(await seriousAccessibilityViolations(laptop.page)).toEqual([]);
+  await laptop.highlighter.highlight({ color: 'Vert', note: 'À présenter au conseil', group: 'Conseil municipal' });
+  await expect(laptop.highlighter.highlightWithNote('À présenter au conseil')).toBeVisible();
+
+  await laptop.page.reload();
+  const mark = laptop.highlighter.highlightWithNote('À présenter au conseil');
+  await expect(mark).toBeVisible();
+  await mark.focus();
+  await laptop.page.keyboard.press('Enter');
+  const dialog = laptop.page.getByRole('dialog', { name: 'Annotation' });
+  await expect(dialog.getByText(quote.slice(0, 60))).toBeVisible();
+  await expect(dialog.getByText('À présenter au conseil')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Fermer' }).click();
+  await expect(mark).toBeFocused();
+
+  await laptop.context.setOffline(false);
+  await expect(laptop.page.getByRole('status').filter({ hasText: /^À jour/ })).toBeVisible();
+
+  // The mayor's phone.
+  const phone = await device(browser, mayor, false);
+  await phone.page.goto(KIT);
+  await expect(phone.highlighter.highlightWithNote('À présenter au conseil')).toBeVisible();
+
+  // The deputy, in the same group: the group's annotations on demand, with their author.
+  await colleague.page.goto(KIT);
+  await colleague.highlighter.groupToggle().check();
+  await expect(colleague.highlighter.highlightWithNote('À présenter au conseil', 'Maire')).toBeVisible();
+
+  for (const d of [laptop, phone, colleague]) await d.context.close();
+});
+
+test('an annotation whose passage left the kit is listed as detached, with its quote and note', async ({ page }) => {
+  const kit = '/ressources/kit-evaluer-la-pertinence';
+  const file = join(LIBRARY_DIR, 'kits/kit-evaluer-la-pertinence.md');
+  const original = readFileSync(file, 'utf8');
+  await page.goto(kit);
+  const paragraphs = page.locator('.prose .block-paragraph');
+  await expect(paragraphs.first()).toBeVisible();
+  // A paragraph written as one plain line in the source, to remove it there.
+  const lines = new Set(original.split('\n').map((line) => line.trim()));
+  const texts = (await paragraphs.allTextContents()).map((t) => t.trim());
+  const index = texts.findIndex((text, i) => i > 1 && lines.has(text));
+  expect(index).toBeGreaterThan(0);
+  const removed = texts[index]!;
+
+  const highlighter = new Highlighter(page);
+  await highlighter.select(paragraphs.nth(index));
+  await highlighter.highlight({ color: 'Rose', note: 'Chiffre à vérifier' });
+  await expect(highlighter.highlightWithNote('Chiffre à vérifier')).toBeVisible();
+
+  writeFileSync(file, original.replace(`${removed}\n`, ''));
+  try {
+    runLibraryImport();
+    const detached = highlighter.detached();
+    await expect(detached.getByText('Chiffre à vérifier')).toBeVisible();
+    await expect(detached.getByText(removed.slice(0, 60))).toBeVisible();
+    await expect(highlighter.highlightWithNote('Chiffre à vérifier')).toBeHidden();
+
+    // Listed with the others in « Mes annotations ».
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Annotations' })
+      .click();
+    await expect(page.getByRole('list', { name: 'Annotations' }).getByText('Chiffre à vérifier')).toBeVisible();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  } finally {
+    writeFileSync(file, original);
+    runLibraryImport();
+  }
+});

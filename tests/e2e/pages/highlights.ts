@@ -1,0 +1,37 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** Highlights in the kit reader: the bar that appears on a selection, and the highlights drawn in the text. */
+export class Highlighter {
+  constructor(private readonly page: Page) {}
+
+  bar() {
+    return this.page.getByRole('form', { name: 'Annoter le passage sélectionné' });
+  }
+
+  /** Selects a whole passage, as a triple click or a long press would. */
+  async select(passage: Locator) {
+    await passage.selectText();
+  }
+
+  async highlight(options: { color: string; note?: string; group?: string }) {
+    const bar = this.bar();
+    await bar.getByLabel(options.color, { exact: true }).check();
+    if (options.note) await bar.getByLabel('Note (facultative)').fill(options.note);
+    if (options.group) await bar.getByLabel('Visible par').selectOption({ label: `Le groupe « ${options.group} »` });
+    await bar.getByRole('button', { name: 'Surligner' }).click();
+  }
+
+  /** The highlight in the text that opens this note. */
+  highlightWithNote(note: string, author?: string) {
+    const name = author ? `Ouvrir la note de ${author} : ${note}` : `Ouvrir la note : ${note}`;
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  detached() {
+    return this.page.getByRole('list', { name: 'Annotations détachées' });
+  }
+
+  groupToggle() {
+    return this.page.getByRole('checkbox', { name: /^Afficher les annotations de mes groupes/ });
+  }
+}
