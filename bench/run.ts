@@ -11,6 +11,7 @@ import { chromium, type Page } from 'playwright-core';
 import { LIGHTHOUSE_BUDGET, lighthousePerformance } from './lighthouse.ts';
 import { measureSearch, SEARCH_BUDGET_P95_MS } from './search.ts';
 import { measureSync, STREAMS_BUDGET } from './sync.ts';
+import { ANNOTATIONS_BUDGET_MS, measureAnnotationRendering } from './annotations.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -65,6 +66,7 @@ async function main() {
       await repeat.close();
     }
     const search = await measureSearch(browser, BASE);
+    const annotations = await measureAnnotationRendering(browser, BASE);
     await browser.close();
     const lighthouse = await lighthousePerformance([`${BASE}/`, `${BASE}/ressources/kit-faire-alliance`]);
     const [lighthouseHome, lighthouseKit] = Object.values(lighthouse) as [number, number];
@@ -75,6 +77,7 @@ async function main() {
       firstScreen: { jsGzipBytes: jsGzip, cssGzipBytes: cssGzip, files: firstScreen },
       precache: { files: precached.length, bytes: precacheBytes, gzipBytes: precacheGzip },
       offlineRepeatVisitMs: { median: Math.round(median(times)), runs: times.map(Math.round) },
+      annotations,
       sync,
       budgets: {
         firstScreenJsGzipBytes: BUDGET_FIRST_SCREEN_JS,
@@ -83,6 +86,8 @@ async function main() {
         searchWithinBudget: search.p95Ms <= SEARCH_BUDGET_P95_MS,
         lighthouseMin: LIGHTHOUSE_BUDGET,
         lighthouseWithinBudget: Math.min(lighthouseHome, lighthouseKit) >= LIGHTHOUSE_BUDGET,
+        annotationsExtraScriptingMs: ANNOTATIONS_BUDGET_MS,
+        annotationsWithinBudget: annotations.extraScriptingMs <= ANNOTATIONS_BUDGET_MS,
         syncStreams: STREAMS_BUDGET,
         syncStreamsWithinBudget: sync.streams.minReceived >= STREAMS_BUDGET,
       },
@@ -103,6 +108,9 @@ async function main() {
     console.log(
       `Lighthouse performance (mobile, 4G lente simulée) : accueil ${lighthouseHome}, kit ${lighthouseKit} (budget ${LIGHTHOUSE_BUDGET})`,
     );
+    console.log(
+      `Kit avec ${annotations.annotations} annotations (CPU ÷4) : ${annotations.extraScriptingMs} ms de JavaScript de plus que sans (médianes ${annotations.withMs.join(', ')} contre ${annotations.withoutMs.join(', ')} ms) ; ancrage et dessin des surlignages ${annotations.highlightsPassMs} ms (budget ${ANNOTATIONS_BUDGET_MS} ms${results.budgets.annotationsWithinBudget ? ', respecté' : ', DÉPASSÉ'})`,
+    );
     const { push, pull, streams } = sync;
     console.log(
       `Synchro, envoi de ${push.documents} annotations par lots de ${push.batchSize} : médiane ${push.medianMs} ms sur ${push.runsMs.length} (${push.runsMs.join(', ')}), ${push.docsPerSecond} docs/s`,
@@ -117,6 +125,7 @@ async function main() {
     if (
       !budgets.firstScreenJsWithinBudget ||
       !budgets.searchWithinBudget ||
+      !budgets.annotationsWithinBudget ||
       !budgets.lighthouseWithinBudget ||
       !budgets.syncStreamsWithinBudget
     ) {

@@ -28,14 +28,15 @@ export function Highlights({ container, contentHash, annotations, isMine, sectio
     performance.mark('highlights:start');
     clearHighlights(root);
     const quoted = annotations.filter((a) => a.target.quote);
-    const { placed, detached } = anchorAll(quoted, renderedBlocks(root));
+    const blocks = renderedBlocks(root);
+    const { placed, detached } = anchorAll(quoted, blocks);
     drawHighlights(
       root,
       quoted
         .filter((a) => placed.has(a.id))
         .map((a) => ({ annotation: a, placement: placed.get(a.id)!, mine: isMine(a) })),
     );
-    const blockIds = new Set(renderedBlocks(root).map((b) => b.id));
+    const blockIds = new Set(blocks.map((b) => b.id));
     const lostNotes = annotations.filter((a) => !a.target.quote && !blockIds.has(a.target.blockId));
     onDetached([...detached, ...lostNotes]);
     performance.measure('highlights', 'highlights:start');

@@ -9,6 +9,9 @@ import { AnnotationCard } from './AnnotationCard.tsx';
 import { addSectionNote } from './commands.ts';
 import { useWorkspaces } from './useWorkspaces.ts';
 
+/** Listed at first; a long list waits for the reader to ask (each highlight opens its own note anyway). */
+const FIRST_NOTES = 20;
+
 interface Props {
   resourceId: string;
   sections: Block[];
@@ -43,20 +46,29 @@ export function SectionNotes({ resourceId, sections, annotations, detached, isMi
       setProblem(`La note n’a pas pu être enregistrée sur l’appareil (${String(error)}). Votre texte est toujours là.`);
     }
   };
+  const [showAll, setShowAll] = useState(false);
   const detachedIds = new Set(detached.map((a) => a.id));
   const placed = annotations.filter((a) => !detachedIds.has(a.id));
+  const listed = showAll ? placed : placed.slice(0, FIRST_NOTES);
 
   return (
     <section aria-labelledby="mes-notes" className="notes no-print">
       <h2 id="mes-notes">Mes notes</h2>
       <p className="muted">Sélectionnez un passage du texte pour le surligner et l’annoter.</p>
       <ul className="list" aria-label="Notes sur ce texte">
-        {placed.map((a) => (
+        {listed.map((a) => (
           <li key={a.id} className="card note">
             <AnnotationCard annotation={a} context={sectionTitle(a.target.blockId)} mine={isMine(a)} />
           </li>
         ))}
       </ul>
+      {listed.length < placed.length && (
+        <p>
+          <button type="button" className="button secondary" onClick={() => setShowAll(true)}>
+            Afficher les {placed.length - listed.length} autres annotations
+          </button>
+        </p>
+      )}
       {detached.length > 0 && (
         <>
           <h3 id="detachees">Annotations détachées</h3>

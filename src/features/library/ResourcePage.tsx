@@ -42,6 +42,10 @@ export default function ResourcePage() {
     (blockId: string) => toc.find((s) => s.id === blockId || s.id === sectionIdOf(blockId))?.text ?? 'Introduction',
     [toc],
   );
+  const ordered = useMemo(
+    () => (kit.visible && resource ? inReadingOrder(kit.visible, resource.blocks) : []),
+    [kit.visible, resource],
+  );
   if (resource === undefined) return null;
   if (resource === null) return <NotFound what="Cette ressource" />;
 
@@ -110,7 +114,7 @@ export default function ResourcePage() {
         <SectionNotes
           resourceId={resource.id}
           sections={toc}
-          annotations={inReadingOrder(kit.visible, resource.blocks)}
+          annotations={ordered}
           detached={detached}
           isMine={kit.isMine}
           sectionTitle={sectionTitle}
