@@ -96,8 +96,11 @@ test('an annotation whose passage left the kit is listed as detached, with its q
 
   const highlighter = new Highlighter(page);
   await highlighter.select(paragraphs.nth(index));
-  await highlighter.highlight({ color: 'Rose', note: 'Chiffre à vérifier' });
-  await expect(highlighter.highlightWithNote('Chiffre à vérifier')).toBeVisible();
+  await highlighter.highlight({ color: 'Rose', note: 'Chiffre à vérifier <img src=x onerror="window.pwned=1">' });
+  await expect(highlighter.highlightWithNote('Chiffre à vérifier <img src=x onerror="window.pwned=1">')).toBeVisible();
+  // A note is text: the markup shows as typed and never runs.
+  await expect(page.getByText('Chiffre à vérifier <img src=x onerror="window.pwned=1">')).toBeVisible();
+  expect(await page.evaluate(() => 'pwned' in window)).toBe(false);
 
   writeFileSync(file, original.replace(`${removed}\n`, ''));
   try {
@@ -114,6 +117,19 @@ test('an annotation whose passage left the kit is listed as detached, with its q
       .click();
     await expect(page.getByRole('list', { name: 'Annotations' }).getByText('Chiffre à vérifier')).toBeVisible();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // Exported as Web Annotation JSON, and imported back: nothing is duplicated.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exporter en JSON (Web Annotation)' }).click(),
+    ]);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(exported.type).toBe('AnnotationCollection');
+    await page.getByLabel('Importer un fichier JSON').setInputFiles(await download.path());
+    await expect(page.getByRole('status').filter({ hasText: /ajoutée/ })).toContainText(
+      '0 annotation(s) ajoutée(s), 0 mise(s) à jour, 1 déjà présente(s).',
+    );
+    await expect(page.getByRole('list', { name: 'Annotations' }).getByRole('listitem')).toHaveCount(1);
   } finally {
     writeFileSync(file, original);
     runLibraryImport();
