@@ -4,6 +4,7 @@ import {
   anchor,
   anchorAll,
   describeSelection,
+  findPassage,
   maxQuoteErrors,
   sectionIdOf,
   type AnchorBlock,
@@ -299,5 +300,30 @@ describe('anchorAll', () => {
         expect(placement.method).toBe('position');
       }
     }
+  });
+});
+
+describe('finding a passage typed on the keyboard', () => {
+  const blocks = [
+    { id: 'cap-1a2b3c4d', text: 'Le deuxième atelier relève de l’art de la stratégie : se projeter et fixer un cap.' },
+    { id: 'cap-5e6f7a8b', text: 'Chaque sous-groupe rédige le titre et trois phrases de cet article imaginaire.' },
+  ];
+
+  it('finds it exactly, then ignoring case and spaces, then with a few typos', () => {
+    const cap = blocks[0]!.text.indexOf('fixer un cap');
+    expect(findPassage('fixer un cap', blocks)).toEqual({ blockId: 'cap-1a2b3c4d', start: cap, end: cap + 12 });
+    const phrases = blocks[1]!.text.indexOf('trois phrases');
+    expect(findPassage('  trois   PHRASES ', blocks)).toEqual({
+      blockId: 'cap-5e6f7a8b',
+      start: phrases,
+      end: phrases + 13,
+    });
+    const typo = findPassage('rédige le titre et trois frases de cet article', blocks);
+    expect(typo?.blockId).toBe('cap-5e6f7a8b');
+  });
+
+  it('says when it is not there', () => {
+    expect(findPassage('budget participatif', blocks)).toBeNull();
+    expect(findPassage('   ', blocks)).toBeNull();
   });
 });

@@ -339,3 +339,30 @@ function levenshtein(a: string, b: string): number {
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
+
+/**
+ * Where a passage typed or pasted by the user sits in some blocks (the
+ * keyboard's way to highlight): exact text first, then ignoring case and
+ * runs of spaces, then the bounded fuzzy match. Null when it is not there.
+ */
+export function findPassage(passage: string, blocks: readonly AnchorBlock[]): Omit<Placement, 'method'> | null {
+  const wanted = passage.trim();
+  if (!wanted) return null;
+  for (const block of blocks) {
+    const start = block.text.indexOf(wanted);
+    if (start >= 0) return { blockId: block.id, start, end: start + wanted.length };
+  }
+  const loose = new RegExp(
+    wanted
+      .split(/\s+/)
+      .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('\\s+'),
+    'iu',
+  );
+  for (const block of blocks) {
+    const match = loose.exec(block.text);
+    if (match) return { blockId: block.id, start: match.index, end: match.index + match[0].length };
+  }
+  const placement = anchor({ blockId: '', quote: { exact: wanted, prefix: '', suffix: '' } }, blocks);
+  return placement && { blockId: placement.blockId, start: placement.start, end: placement.end };
+}

@@ -80,6 +80,30 @@ test('a passage highlighted offline survives a reload, then reaches my other dev
   for (const d of [laptop, phone, colleague]) await d.context.close();
 });
 
+test('with the keyboard alone, a passage typed in the notes form is highlighted in place', async ({ page }) => {
+  await page.goto(KIT);
+  const highlighter = new Highlighter(page);
+  const paragraph = page.locator('.prose .block-paragraph').nth(4);
+  const words = (await paragraph.textContent())!.trim().split(/\s+/).slice(3, 9).join(' ');
+  const section = (await paragraph.evaluate((el) => {
+    let node = el.previousElementSibling;
+    while (node && !node.matches('.block-heading:has(h2)')) node = node.previousElementSibling;
+    return node?.textContent ?? '';
+  }))!;
+  await highlighter.highlightTyped(section, words.toUpperCase(), 'Retenu pour la réunion');
+  const mark = highlighter.highlightWithNote('Retenu pour la réunion');
+  await expect(mark).toBeVisible();
+  const id = await mark.getAttribute('data-annotation');
+  const marked = await page
+    .locator(`mark[data-annotation="${id}"]`)
+    .evaluateAll((marks) => marks.map((m) => m.textContent).join(''));
+  expect(marked).toBe(words);
+  await highlighter.highlightTyped(section, 'une phrase absente de ce kit', 'Introuvable');
+  await expect(page.getByRole('region', { name: 'Mes notes' }).getByRole('alert')).toContainText(
+    'Ce passage n’a pas été trouvé',
+  );
+});
+
 test('an annotation whose passage left the kit is listed as detached, with its quote and note', async ({ page }) => {
   const kit = '/ressources/kit-evaluer-la-pertinence';
   const file = join(LIBRARY_DIR, 'kits/kit-evaluer-la-pertinence.md');

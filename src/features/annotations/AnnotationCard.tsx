@@ -110,7 +110,7 @@ export function AnnotationCard({ annotation, context, mine }: Props) {
           )}
           {quote && (
             <label className="inline-select">
-              Couleur{' '}
+              Changer la couleur{' '}
               <select
                 value={annotation.color}
                 onChange={(e) => void run(() => recolor(db, annotation.id, e.target.value as AnnotationColor))}

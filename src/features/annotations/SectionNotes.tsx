@@ -2,11 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useDatabase } from '../../app/DatabaseContext.tsx';
 import { useObservable } from '../../app/hooks.ts';
 import { watchSession } from '../../db/session.ts';
-import type { Annotation } from '../../model/annotations.ts';
+import { ANNOTATION_COLORS, type Annotation, type AnnotationColor } from '../../model/annotations.ts';
+import { describeSelection, findPassage, type AnchorBlock } from '../../model/anchoring.ts';
 import type { Block } from '../../model/library.ts';
 import { FormError } from '../../ui/FormError.tsx';
-import { AnnotationCard } from './AnnotationCard.tsx';
-import { addSectionNote } from './commands.ts';
+import { AnnotationCard, COLOR_LABELS } from './AnnotationCard.tsx';
+import { addHighlight, addSectionNote } from './commands.ts';
 import { useWorkspaces } from './useWorkspaces.ts';
 
 /** Listed at first; a long list waits for the reader to ask (each highlight opens its own note anyway). */
@@ -19,6 +20,8 @@ interface Props {
   detached: Annotation[];
   isMine: (annotation: Annotation) => boolean;
   sectionTitle: (blockId: string) => string;
+  /** The section's blocks as rendered, to find a passage typed on the keyboard. */
+  sectionBlocks: (sectionId: string) => AnchorBlock[];
 }
 
 /**
@@ -26,21 +29,46 @@ interface Props {
  * kept on the device, synced when signed in, shared with a group if chosen.
  * Those whose passage left the text are listed apart, never dropped.
  */
-export function SectionNotes({ resourceId, sections, annotations, detached, isMine, sectionTitle }: Props) {
+export function SectionNotes({
+  resourceId,
+  sections,
+  annotations,
+  detached,
+  isMine,
+  sectionTitle,
+  sectionBlocks,
+}: Props) {
   const { db } = useDatabase();
   const session = useObservable(() => watchSession(db), [db]);
   const workspaces = useWorkspaces(session);
   const [section, setSection] = useState(sections[0]?.id ?? '');
   const [text, setText] = useState('');
+  const [passage, setPassage] = useState('');
+  const [color, setColor] = useState<AnnotationColor>('jaune');
   const [group, setGroup] = useState('');
   const [problem, setProblem] = useState<string>();
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    if (!text.trim()) return setProblem('Écrivez votre note avant de l’enregistrer.');
+    if (!text.trim() && !passage.trim()) {
+      return setProblem('Écrivez votre note, ou le passage à surligner, avant d’enregistrer.');
+    }
+    const workspaceId = group || null;
     try {
-      await addSectionNote(db, { resourceId, blockId: section, note: text.trim(), workspaceId: group || null });
+      if (passage.trim()) {
+        const blocks = sectionBlocks(section);
+        const found = findPassage(passage, blocks);
+        if (!found) {
+          return setProblem(`Ce passage n’a pas été trouvé dans la section « ${sectionTitle(section)} ». Vérifiez-le.`);
+        }
+        const block = blocks.find((b) => b.id === found.blockId)!;
+        const target = describeSelection(found.blockId, block.text, found.start, found.end);
+        await addHighlight(db, { resourceId, target, color, note: text.trim(), workspaceId });
+      } else {
+        await addSectionNote(db, { resourceId, blockId: section, note: text.trim(), workspaceId });
+      }
       setText('');
+      setPassage('');
       setProblem(undefined);
     } catch (error) {
       setProblem(`La note n’a pas pu être enregistrée sur l’appareil (${String(error)}). Votre texte est toujours là.`);
@@ -91,6 +119,29 @@ export function SectionNotes({ resourceId, sections, annotations, detached, isMi
             </option>
           ))}
         </select>
+        <label htmlFor="note-passage">Passage à surligner (facultatif)</label>
+        <p id="note-passage-aide" className="muted">
+          Recopiez quelques mots de la section : ils seront surlignés, comme une sélection à la souris.
+        </p>
+        <input
+          id="note-passage"
+          type="text"
+          aria-describedby="note-passage-aide"
+          value={passage}
+          onChange={(e) => setPassage(e.target.value)}
+        />
+        {passage.trim() && (
+          <>
+            <label htmlFor="note-color">Couleur</label>
+            <select id="note-color" value={color} onChange={(e) => setColor(e.target.value as AnnotationColor)}>
+              {ANNOTATION_COLORS.map((c) => (
+                <option key={c} value={c}>
+                  {COLOR_LABELS[c]}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         <label htmlFor="note-text">Nouvelle note</label>
         <textarea id="note-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
         <label htmlFor="note-group">Visible par</label>

@@ -42,6 +42,19 @@ export default function ResourcePage() {
     (blockId: string) => toc.find((s) => s.id === blockId || s.id === sectionIdOf(blockId))?.text ?? 'Introduction',
     [toc],
   );
+  const sectionBlocks = useCallback(
+    (sectionId: string) => {
+      const blocks = resource?.blocks ?? [];
+      const start = blocks.findIndex((b) => b.id === sectionId);
+      if (start < 0 || !prose.current) return [];
+      const end = blocks.findIndex((b, i) => i > start && b.kind === 'heading' && b.level === 2);
+      return blocks.slice(start + 1, end < 0 ? undefined : end).flatMap((b) => {
+        const element = prose.current?.querySelector(`#${CSS.escape(b.id)}`);
+        return element && b.kind !== 'heading' ? [{ id: b.id, text: element.textContent ?? '' }] : [];
+      });
+    },
+    [resource],
+  );
   const ordered = useMemo(
     () => (kit.visible && resource ? inReadingOrder(kit.visible, resource.blocks) : []),
     [kit.visible, resource],
@@ -118,6 +131,7 @@ export default function ResourcePage() {
           detached={detached}
           isMine={kit.isMine}
           sectionTitle={sectionTitle}
+          sectionBlocks={sectionBlocks}
         />
       )}
     </article>

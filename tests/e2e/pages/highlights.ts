@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Highlights in the kit reader: the bar that appears on a selection, and the highlights drawn in the text. */
 export class Highlighter {
@@ -19,6 +19,7 @@ export class Highlighter {
     if (options.note) await bar.getByLabel('Note (facultative)').fill(options.note);
     if (options.group) await bar.getByLabel('Visible par').selectOption({ label: `Le groupe « ${options.group} »` });
     await bar.getByRole('button', { name: 'Surligner' }).click();
+    await expect(bar).toBeHidden(); // saved on the device
   }
 
   /** The highlight in the text that opens this note. */
@@ -33,5 +34,15 @@ export class Highlighter {
 
   groupToggle() {
     return this.page.getByRole('checkbox', { name: /^Afficher les annotations de mes groupes/ });
+  }
+
+  /** The keyboard's way: a passage typed into the notes form. */
+  async highlightTyped(section: string, passage: string, note: string) {
+    const notes = this.page.getByRole('region', { name: 'Mes notes' });
+    await notes.getByLabel('Section').selectOption({ label: section });
+    await notes.getByLabel('Passage à surligner (facultatif)').fill(passage);
+    await notes.getByLabel('Couleur', { exact: true }).selectOption({ label: 'Bleu' });
+    await notes.getByLabel('Nouvelle note').fill(note);
+    await notes.getByRole('button', { name: 'Enregistrer la note' }).click();
   }
 }
