@@ -19,6 +19,9 @@ const WorkspacesPage = lazy(() => import('../features/account/WorkspacesPage.tsx
 const JoinWorkspacePage = lazy(() => import('../features/account/JoinWorkspacePage.tsx'));
 const WorkspacePage = lazy(() => import('../features/account/WorkspacePage.tsx'));
 const MyAnnotationsPage = lazy(() => import('../features/annotations/MyAnnotationsPage.tsx'));
+const InitiativesPage = lazy(() => import('../features/initiatives/InitiativesPage.tsx'));
+const InitiativeFormPage = lazy(() => import('../features/initiatives/InitiativeFormPage.tsx'));
+const InitiativeDetailPage = lazy(() => import('../features/initiatives/InitiativeDetailPage.tsx'));
 
 const router = createBrowserRouter([
   {
@@ -32,6 +35,10 @@ const router = createBrowserRouter([
       { path: '/webinaires', element: <WebinarsPage /> },
       { path: '/glossaire', element: <GlossaryPage /> },
       { path: '/annotations', element: <MyAnnotationsPage /> },
+      { path: '/initiatives', element: <InitiativesPage /> },
+      { path: '/initiatives/nouvelle', element: <InitiativeFormPage /> },
+      { path: '/initiatives/:id', element: <InitiativeDetailPage /> },
+      { path: '/initiatives/:id/modifier', element: <InitiativeFormPage /> },
       { path: '/hors-ligne', element: <StoragePage /> },
       { path: '/recherche', element: <SearchPage /> },
       { path: '/avis', element: <FeedbackPage /> },

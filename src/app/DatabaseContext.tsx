@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { combineLatest, map, shareReplay, startWith, type Observable } from 'rxjs';
 import { openDatabase, type AppDatabase } from '../db/database.ts';
-import { replicateLibrary, replicationActivity } from '../db/replication/library.ts';
+import { HOME_COLLECTIONS, replicateLibrary, replicationActivity } from '../db/replication/library.ts';
 import type { SyncEngine } from '../features/sync/engine.ts';
 import { LIBRARY_COLLECTIONS } from '../model/collections.ts';
 
@@ -25,6 +25,14 @@ function whenIdle(): Promise<void> {
   });
 }
 
+/** A text opened from a link comes first; anywhere else, what the home shows. */
+function firstCollections(path: string): string[] {
+  if (path.startsWith('/ressources/')) return ['resources'];
+  if (path.startsWith('/glossaire')) return ['glossary'];
+  if (path.startsWith('/webinaires')) return ['webinars'];
+  return HOME_COLLECTIONS;
+}
+
 /**
  * One database and one library replication per page, opened once. The
  * replication starts with the page (not lazily): on a first visit the
@@ -33,10 +41,9 @@ function whenIdle(): Promise<void> {
 function openOnce(): Promise<DatabaseState> {
   opening ??= (async () => {
     const db = await openDatabase();
-    const activity$ = replicationActivity(replicateLibrary(db)).pipe(
-      startWith({ syncing: true, error: false }),
-      shareReplay(1),
-    );
+    const activity$ = replicationActivity(
+      replicateLibrary(db, { first: firstCollections(window.location.pathname) }),
+    ).pipe(startWith({ syncing: true, error: false }), shareReplay(1));
     const documents$ = combineLatest(LIBRARY_COLLECTIONS.map((c) => db.collections[c.name].count().$)).pipe(
       map((counts) => counts.reduce((a, b) => a + b, 0)),
     );

@@ -44,6 +44,9 @@ export function Layout() {
             <li>
               <NavLink to="/annotations">Annotations</NavLink>
             </li>
+            <li>
+              <NavLink to="/initiatives">Initiatives</NavLink>
+            </li>
           </ul>
         </nav>
       </header>

@@ -54,6 +54,20 @@ describe('library replication', () => {
     await Promise.all(replications.map((r) => r.cancel()));
   });
 
+  it('downloads what the opened screen shows before the rest', async () => {
+    const pulls: string[] = [];
+    const doFetch: typeof fetch = (input, init) => {
+      const name = /replication\/(\w+)\/pull/.exec(String(input))?.[1];
+      if (name) pulls.push(name);
+      return fetch(String(input), init);
+    };
+    const replications = replicateLibrary(db, { baseUrl: server.url, fetch: doFetch, first: ['resources'] });
+    await Promise.all(replications.map((r) => r.awaitInitialReplication()));
+    expect(pulls[0]).toBe('resources');
+    for (const other of ['needs', 'webinars', 'glossary']) expect(pulls.indexOf(other)).toBeGreaterThan(0);
+    await Promise.all(replications.map((r) => r.cancel()));
+  });
+
   it('resumes an interrupted first download from its checkpoint', async () => {
     // A library big enough to need several pulls: many glossary terms.
     const source = readFileSync(join(server.libraryDir, 'glossary/alliance.md'), 'utf8');

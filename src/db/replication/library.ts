@@ -11,12 +11,14 @@ export interface LibraryReplicationOptions {
   /** Documents per pull request. */
   batchSize?: number;
   retryMs?: number;
+  /** What the screen being opened shows: replicated before the rest (default: the home's). */
+  first?: readonly string[];
 }
 
 type Checkpoint = { seq: number } | null;
 
-/** What the first screen shows, replicated before the rest. */
-const FIRST = new Set(['needs', 'webinars']);
+/** What the home shows, replicated before the rest. */
+export const HOME_COLLECTIONS = ['needs', 'webinars'];
 
 /**
  * Replicates the published library (pull-only) into the local database:
@@ -31,6 +33,7 @@ export function replicateLibrary(
   const base = `${options.baseUrl ?? ''}/api/v1/replication`;
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const names = LIBRARY_COLLECTIONS.map((c) => c.name);
+  const first = new Set(options.first ?? HOME_COLLECTIONS);
   const events$ = eventStream({
     url: `${base}/stream?collections=${names.join(',')}`,
     fetch: doFetch,
@@ -43,7 +46,7 @@ export function replicateLibrary(
       replicationIdentifier: `library-${name}-v1`,
       collection: db.collections[name] as never,
       live: true,
-      autoStart: FIRST.has(name),
+      autoStart: first.has(name),
       retryTime: options.retryMs ?? 5000,
       waitForLeadership: true,
       pull: {
@@ -59,11 +62,11 @@ export function replicateLibrary(
       },
     });
   });
-  // The home needs the needs first: the bigger collections wait for them, so
+  // What the screen shows comes first: the other collections wait for it, so
   // that on a first visit they do not share the bandwidth.
-  const first = replications.filter((_, i) => FIRST.has(names[i]!));
-  void Promise.all(first.map((r) => r.awaitInitialReplication())).finally(() => {
-    replications.filter((r) => !first.includes(r)).forEach((r) => void r.start());
+  const leading = replications.filter((_, i) => first.has(names[i]!));
+  void Promise.all(leading.map((r) => r.awaitInitialReplication())).finally(() => {
+    replications.filter((r) => !leading.includes(r)).forEach((r) => void r.start());
   });
   return replications;
 }
