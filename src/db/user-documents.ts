@@ -30,7 +30,7 @@ export async function currentOwnerId(db: AppDatabase): Promise<string> {
   return id;
 }
 
-type Outbox = { pending: Record<string, string> };
+type Outbox = { pending: Record<string, string>; refused?: Record<string, Refusal> };
 
 /** What waits to be sent: `collection/id` keys written on this device and not yet confirmed by the server. */
 export function watchOutbox(db: AppDatabase): Observable<string[]> {
@@ -45,12 +45,16 @@ export async function countUnsyncedChanges(db: AppDatabase): Promise<number> {
 /** Outbox updates run one after another: a read-modify-write must not lose another's change. */
 const queues = new WeakMap<AppDatabase, Promise<void>>();
 
-function updateOutbox(db: AppDatabase, change: (pending: Record<string, string>) => void): Promise<void> {
+function updateOutbox(
+  db: AppDatabase,
+  change: (pending: Record<string, string>, refused: Record<string, Refusal>) => void,
+): Promise<void> {
   const next = (queues.get(db) ?? Promise.resolve()).then(async () => {
     const doc = await db.getLocal<Outbox>(OUTBOX);
     const pending = { ...(doc?.toJSON().data.pending ?? {}) };
-    change(pending);
-    await db.upsertLocal(OUTBOX, { pending });
+    const refused = { ...((doc?.toJSON().data.refused ?? {}) as Record<string, Refusal>) };
+    change(pending, refused);
+    await db.upsertLocal(OUTBOX, { pending, refused });
   });
   queues.set(
     db,
@@ -60,9 +64,35 @@ function updateOutbox(db: AppDatabase, change: (pending: Record<string, string>)
 }
 
 export function noteWritten(db: AppDatabase, collection: string, id: string, rev = ''): Promise<void> {
-  return updateOutbox(db, (pending) => {
+  return updateOutbox(db, (pending, refused) => {
     pending[`${collection}/${id}`] = rev;
+    delete refused[`${collection}/${id}`]; // a new version gets a new chance
   });
+}
+
+/** A version the server refused for good (invalid, forbidden, too large): kept on the device, set aside. */
+export interface Refusal {
+  collection: string;
+  id: string;
+  code: string;
+  message: string;
+  at: string;
+}
+
+/**
+ * Sets a refused version aside so that the documents after it are still
+ * sent: it stays on the device and in the outbox, and the user is told.
+ */
+export function noteRefused(db: AppDatabase, refusal: Omit<Refusal, 'at'>): Promise<void> {
+  return updateOutbox(db, (_pending, refused) => {
+    refused[`${refusal.collection}/${refusal.id}`] = { ...refusal, at: new Date().toISOString() };
+  });
+}
+
+export function watchRefusals(db: AppDatabase): Observable<Refusal[]> {
+  return db
+    .getLocal$<Outbox>(OUTBOX)
+    .pipe(map((doc) => Object.values((doc?.toJSON().data.refused ?? {}) as Record<string, Refusal>)));
 }
 
 /**
@@ -72,7 +102,7 @@ export function noteWritten(db: AppDatabase, collection: string, id: string, rev
  */
 export async function notePushed(
   db: AppDatabase,
-  collection: 'annotations' | 'feedback',
+  collection: 'annotations' | 'initiatives' | 'feedback',
   docs: { id: string; rev?: string }[],
 ): Promise<void> {
   const current = await db.collections[collection].findByIds(docs.map((d) => d.id)).exec();
@@ -84,7 +114,8 @@ export async function notePushed(
 }
 
 export function clearOutbox(db: AppDatabase): Promise<void> {
-  return updateOutbox(db, (pending) => {
+  return updateOutbox(db, (pending, refused) => {
     for (const key of Object.keys(pending)) delete pending[key];
+    for (const key of Object.keys(refused)) delete refused[key];
   });
 }

@@ -10,7 +10,8 @@ import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { openDatabase, type AppDatabase } from '../../src/db/database.ts';
 import { replicateUserCollections } from '../../src/db/replication/user.ts';
 import { saveSession, type Session } from '../../src/db/session.ts';
-import { countUnsyncedChanges, newRev, noteWritten } from '../../src/db/user-documents.ts';
+import { firstValueFrom } from 'rxjs';
+import { countUnsyncedChanges, newRev, noteWritten, watchRefusals } from '../../src/db/user-documents.ts';
 
 const { baseUrl, name } = workerData as { baseUrl: string; name: string };
 let db: AppDatabase;
@@ -38,6 +39,7 @@ type Command =
   | { type: 'sync' }
   | { type: 'read'; id: string }
   | { type: 'pending' }
+  | { type: 'refusals' }
   | { type: 'close' };
 
 async function handle(command: Command): Promise<unknown> {
@@ -93,6 +95,8 @@ async function handle(command: Command): Promise<unknown> {
     }
     case 'pending':
       return countUnsyncedChanges(db);
+    case 'refusals':
+      return firstValueFrom(watchRefusals(db));
     case 'close':
       await Promise.all(replications.map((r) => r.cancel()));
       await db.close();

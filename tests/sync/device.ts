@@ -51,6 +51,9 @@ export class Device {
   pending() {
     return this.send<number>({ type: 'pending' });
   }
+  refusals() {
+    return this.send<{ id: string; code: string; message: string }[]>({ type: 'refusals' });
+  }
   async close() {
     await this.send({ type: 'close' });
     await this.worker.terminate();

@@ -114,6 +114,31 @@ describe('several devices of one account', () => {
   });
 });
 
+describe('a document the server refuses for good', () => {
+  it('is set aside on the device, and the documents after it are still sent', async () => {
+    const alice = await account('alice');
+    const laptop = await device('laptop', alice);
+    // Shared with a group Alice is not a member of: the server forbids it.
+    const refused = await laptop.write(note(alice, { workspaceId: 'groupe-inconnu', note: 'Pour un autre groupe' }));
+    const accepted = await laptop.write(note(alice, { note: 'Note privée' }));
+    await laptop.sync();
+
+    const stored = (await server.store.readChanges('annotations', undefined, 10)).map((d) => d.id);
+    expect(stored).toEqual([accepted.id]);
+    expect(await laptop.read(refused.id as string)).toMatchObject({ note: 'Pour un autre groupe' });
+    expect(await laptop.pending()).toBe(1);
+    expect(await laptop.refusals()).toEqual([
+      expect.objectContaining({ id: refused.id, code: 'forbidden', message: expect.any(String) }),
+    ]);
+
+    // Made private, it goes through and leaves the refusals.
+    await laptop.edit(refused.id as string, { workspaceId: null });
+    await laptop.sync();
+    expect(await laptop.pending()).toBe(0);
+    expect(await laptop.refusals()).toEqual([]);
+  });
+});
+
 describe('a server restart in the middle of syncing', () => {
   it('loses nothing that was acknowledged, and the device carries on', async () => {
     const alice = await account('alice');

@@ -3,7 +3,7 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import { USER_COLLECTIONS } from '../../model/collections.ts';
 import type { AppDatabase } from '../database.ts';
 import type { Session } from '../session.ts';
-import { notePushed } from '../user-documents.ts';
+import { notePushed, noteRefused } from '../user-documents.ts';
 import { collectionStream, eventStream } from './stream.ts';
 
 export interface UserReplicationOptions {
@@ -14,6 +14,9 @@ export interface UserReplicationOptions {
 }
 
 type Checkpoint = { seq: number; m?: string } | null;
+
+/** Refusals that sending again cannot change: invalid, forbidden, too large. */
+const PERMANENT_REFUSALS = new Set([400, 403, 413]);
 
 /** A refusal from the server, kept readable for the sync status. */
 export class SyncRefused extends Error {
@@ -57,6 +60,40 @@ export function replicateUserCollections(
     return response.json();
   };
 
+  type Row = { newDocumentState: unknown };
+  const send = async (name: string, rows: Row[]) => {
+    const conflicts = (await call(`${base}/${name}/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(rows),
+    })) as { id: string }[];
+    const conflicting = new Set(conflicts.map((c) => c.id));
+    const written = rows
+      .map((r) => r.newDocumentState as { id: string; rev: string })
+      .filter((d) => !conflicting.has(d.id));
+    await notePushed(db, name as 'annotations', written);
+    return conflicts;
+  };
+  /**
+   * Sends rows; when the server refuses a batch for good, finds the refused
+   * rows by halves and sets them aside (`noteRefused`), so that one bad
+   * document never holds back the others — a queue that cannot get stuck.
+   */
+  const pushRows = async (name: string, rows: Row[]): Promise<{ id: string }[]> => {
+    try {
+      return await send(name, rows);
+    } catch (error) {
+      if (!(error instanceof SyncRefused) || !PERMANENT_REFUSALS.has(error.status)) throw error;
+      if (rows.length === 1) {
+        const { id } = rows[0]!.newDocumentState as { id: string };
+        await noteRefused(db, { collection: name, id, code: error.code, message: error.message });
+        return [];
+      }
+      const half = Math.ceil(rows.length / 2);
+      return [...(await pushRows(name, rows.slice(0, half))), ...(await pushRows(name, rows.slice(half)))];
+    }
+  };
+
   return names.map((name) => {
     const stream$ = collectionStream<Checkpoint>(events$, name);
     return replicateRxCollection<unknown, Checkpoint>({
@@ -77,19 +114,7 @@ export function replicateUserCollections(
       },
       push: {
         batchSize: 50,
-        async handler(rows) {
-          const conflicts = (await call(`${base}/${name}/push`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(rows),
-          })) as { id: string }[];
-          const refused = new Set(conflicts.map((c) => c.id));
-          const written = rows
-            .map((r) => r.newDocumentState as unknown as { id: string; rev: string })
-            .filter((d) => !refused.has(d.id));
-          await notePushed(db, name as 'annotations', written);
-          return conflicts as never;
-        },
+        handler: (rows) => pushRows(name, rows) as never,
       },
     });
   });

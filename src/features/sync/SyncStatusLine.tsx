@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { from, switchMap } from 'rxjs';
 import { useDatabase } from '../../app/DatabaseContext.tsx';
 import { useObservable } from '../../app/hooks.ts';
+import { watchRefusals, type Refusal } from '../../db/user-documents.ts';
 import type { SyncStatus } from './engine.ts';
 
 const time = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
@@ -26,9 +27,16 @@ export function describeSync(status: SyncStatus): string {
 }
 
 /** Where the user's data stands: hors ligne / synchronisation / à jour, what waits, and a button. */
+const KINDS: Record<string, string> = { annotations: 'une annotation', initiatives: 'une initiative' };
+
+function describeRefusal(refusal: Refusal): string {
+  return `Envoi refusé par le serveur pour ${KINDS[refusal.collection] ?? 'un document'} : ${refusal.message} Rien n’est perdu : le document reste sur cet appareil ; modifiez-le (par exemple en le rendant privé) pour le renvoyer.`;
+}
+
 export function SyncStatusLine() {
-  const { sync } = useDatabase();
+  const { db, sync } = useDatabase();
   const status = useObservable(() => from(sync).pipe(switchMap((engine) => engine.status$)), [sync]);
+  const refusals = useObservable(() => watchRefusals(db), [db]);
   const [busy, setBusy] = useState(false);
   if (!status) return null;
   return (
@@ -36,6 +44,13 @@ export function SyncStatusLine() {
       <p role="status" className={`sync-${status.state}`}>
         {describeSync(status)}
       </p>
+      {refusals && refusals.length > 0 && (
+        <ul className="refusals" aria-label="Envois refusés">
+          {refusals.map((r) => (
+            <li key={`${r.collection}/${r.id}`}>{describeRefusal(r)}</li>
+          ))}
+        </ul>
+      )}
       {status.state !== 'signed-out' && (
         <button
           type="button"

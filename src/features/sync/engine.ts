@@ -6,6 +6,7 @@ import { replicateUserCollections, SyncRefused } from '../../db/replication/user
 import { forgetSession, watchSession, type Session } from '../../db/session.ts';
 import { clearOutbox, newRev, noteWritten, watchOutbox } from '../../db/user-documents.ts';
 import { COLLECTIONS, USER_COLLECTIONS } from '../../model/collections.ts';
+import { followSession as followPhotoUploads } from '../initiatives/uploads.ts';
 
 export type SyncState = 'signed-out' | 'offline' | 'syncing' | 'up-to-date' | 'error';
 
@@ -84,6 +85,7 @@ export class SyncEngine {
     if (session?.token === this.session?.token) return;
     await this.stopReplications();
     this.session = session;
+    followPhotoUploads(this.db, session); // photos of initiatives: sent while signed in
     if (session) {
       await attachDeviceDocuments(this.db, session.user.id);
       this.replications = replicateUserCollections(this.db, session) as RxReplicationState<unknown, unknown>[];
