@@ -1,5 +1,6 @@
 import { map, type Observable } from 'rxjs';
 import type { AppDatabase } from './database.ts';
+import { askPersistenceOnce } from './persistence.ts';
 import { readSession } from './session.ts';
 
 /**
@@ -64,6 +65,7 @@ function updateOutbox(
 }
 
 export function noteWritten(db: AppDatabase, collection: string, id: string, rev = ''): Promise<void> {
+  askPersistenceOnce();
   return updateOutbox(db, (pending, refused) => {
     pending[`${collection}/${id}`] = rev;
     delete refused[`${collection}/${id}`]; // a new version gets a new chance
