@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
 import { LIGHTHOUSE_BUDGET, lighthousePerformance } from './lighthouse.ts';
 import { measureSearch, SEARCH_BUDGET_P95_MS } from './search.ts';
+import { benchCommunes } from './communes.ts';
 import { measureSync, STREAMS_BUDGET } from './sync.ts';
 import { ANNOTATIONS_BUDGET_MS, measureAnnotationRendering } from './annotations.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium.ts';
@@ -66,6 +67,7 @@ async function main() {
       await repeat.close();
     }
     const search = await measureSearch(browser, BASE);
+    const communes = await benchCommunes(browser, BASE, DIST); // prints its line; over budget fails the run
     const annotations = await measureAnnotationRendering(browser, BASE);
     await browser.close();
     const lighthouse = await lighthousePerformance([`${BASE}/`, `${BASE}/ressources/kit-faire-alliance`]);
@@ -79,6 +81,7 @@ async function main() {
       offlineRepeatVisitMs: { median: Math.round(median(times)), runs: times.map(Math.round) },
       annotations,
       sync,
+      communes,
       budgets: {
         firstScreenJsGzipBytes: BUDGET_FIRST_SCREEN_JS,
         firstScreenJsWithinBudget: jsGzip <= BUDGET_FIRST_SCREEN_JS,

@@ -63,16 +63,18 @@ export class PhotoStore {
 
   private constructor(private readonly idb: IDBPDatabase<PhotoSchema>) {}
 
-  static async open(name = PHOTO_DATABASE): Promise<PhotoStore> {
+  /** `onClosed`: the connection is gone (another tab upgrades the database, or the browser closed it, as iOS does). */
+  static async open(name = PHOTO_DATABASE, onClosed: () => void = () => undefined): Promise<PhotoStore> {
     const idb = await openDB<PhotoSchema>(name, 1, {
       upgrade(database) {
         database.createObjectStore('info', { keyPath: 'sha256' });
         database.createObjectStore('bytes', { keyPath: 'sha256' });
       },
-      // Another tab opens a newer version: let it, this page reopens on reload.
       blocking() {
         idb.close();
+        onClosed();
       },
+      terminated: onClosed,
     });
     return new PhotoStore(idb);
   }
@@ -161,9 +163,12 @@ function asUploaded({ failure: _failure, ...info }: StoredPhotoInfo): StoredPhot
 
 let opening: Promise<PhotoStore> | undefined;
 
-/** The device's photo store, opened once per page (again after a failed opening). */
+/** The device's photo store, opened once per page (again after a failed opening, or a lost connection). */
 export function photoStore(): Promise<PhotoStore> {
-  opening ??= PhotoStore.open().catch((error: unknown) => {
+  const forget = () => {
+    opening = undefined;
+  };
+  opening ??= PhotoStore.open(PHOTO_DATABASE, forget).catch((error: unknown) => {
     opening = undefined;
     throw error;
   });

@@ -138,6 +138,18 @@ test('an initiative typed offline survives a closed tab, is recorded with a phot
   await expect(laptopPage.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
   await expect(laptopPage.getByText('Redon (35), code INSEE 35236')).toBeVisible();
   await expectDecoded(laptopPage, 'La salle commune');
+  expect(await seriousAccessibilityViolations(laptopPage)).toEqual([]);
+
+  // Edited there: a draft of the edit, then a new version, which reaches the first device.
+  await laptopPage.getByRole('link', { name: 'Modifier' }).click();
+  const laptopForm = new InitiativeFormScreen(laptopPage);
+  await expect(laptopForm.stage('Expérimentation')).toBeChecked();
+  await laptopForm.stage('Déploiement').check();
+  await laptopForm.save();
+  await expect(laptopPage.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+  await expect(laptopPage.getByText('Déploiement', { exact: true })).toBeVisible();
+  await again.goto(`/initiatives?stade=deploiement`);
+  await expect(list2.initiative(TITLE)).toBeVisible();
 
   // Someone outside the group cannot fetch the photo.
   const outsider = newPerson('Bastien');

@@ -1,9 +1,10 @@
-import { expect, seriousAccessibilityViolations, test } from './fixtures.ts';
+import { expect, seriousAccessibilityViolations, test, waitForServiceWorker } from './fixtures.ts';
 import { StoragePage } from './pages/storage.ts';
 
 test('downloading all media resumes after the network is cut half-way', async ({ page, context }) => {
   const storage = new StoragePage(page);
   await storage.open();
+  await waitForServiceWorker(page); // the app is installed: it opens offline later in this test
   await expect(storage.mediaSummary()).toHaveText(/^0 fichier sur 6 téléchargé/);
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
 

@@ -1,10 +1,10 @@
 import { combineLatest, map, of, switchMap, type Observable } from 'rxjs';
 import type { AppDatabase } from '../../db/database.ts';
+import { askPersistenceOnce } from '../../db/persistence.ts';
 import { readSession } from '../../db/session.ts';
 import { currentOwnerId, newId, newRev, noteWritten } from '../../db/user-documents.ts';
 import type { Initiative } from '../../model/initiatives.ts';
 import { dismissConflict, restoreConflict } from '../../model/merge.ts';
-import { requestPersistence } from '../storage/storage.ts';
 import { applyEdit, draftOfEdit, newDraft, recordedFields, toJsonValue, type DraftRecord } from './drafts.ts';
 
 /**
@@ -21,15 +21,13 @@ const DRAFT_INDEX = 'initiative-drafts';
 type DraftIndex = { ids: string[] };
 
 export function watchInitiatives(db: AppDatabase): Observable<Initiative[]> {
-  return db.initiatives.find({ sort: [{ updatedAt: 'desc' }] }).$.pipe(
-    map((docs) => docs.map((doc) => doc.toJSON() as unknown as Initiative)),
-  );
+  return db.initiatives
+    .find({ sort: [{ updatedAt: 'desc' }] })
+    .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as unknown as Initiative)));
 }
 
 export function watchInitiative(db: AppDatabase, id: string): Observable<Initiative | null> {
-  return db.initiatives
-    .findOne(id)
-    .$.pipe(map((doc) => (doc ? (doc.toJSON() as unknown as Initiative) : null)));
+  return db.initiatives.findOne(id).$.pipe(map((doc) => (doc ? (doc.toJSON() as unknown as Initiative) : null)));
 }
 
 export function newInitiativeId(): string {
@@ -94,16 +92,16 @@ export async function openDraft(
     const kept = await readDraft(db, options.id);
     if (kept) return { record: kept, resumed: true };
   }
-  if (options.editing) {
-    const doc = options.id ? await db.initiatives.findOne(options.id).exec() : null;
-    if (!doc) return undefined;
-    return { record: draftOfEdit(doc.toJSON() as unknown as Initiative, now), resumed: false };
-  }
+  // Editing, or an address of a new form whose initiative was recorded since (history, bookmark): its edit.
+  const doc = options.id ? await db.initiatives.findOne(options.id).exec() : null;
+  if (doc) return { record: draftOfEdit(doc.toJSON() as unknown as Initiative, now), resumed: false };
+  if (options.editing) return undefined;
   return { record: newDraft(options.id ?? newId(), now), resumed: false };
 }
 
 /** Writes the draft on the device (a local document: never sent). Throws QuotaExceededError when full. */
 export async function saveDraft(db: AppDatabase, record: DraftRecord): Promise<void> {
+  askPersistenceOnce(); // a draft is the user's own too: the browser should not evict it
   await db.upsertLocal(DRAFT_PREFIX + record.id, toJsonValue({ ...record, updatedAt: new Date().toISOString() }));
   await updateIndex(db, (ids) => (ids.includes(record.id) ? ids : [...ids, record.id]));
 }
@@ -112,6 +110,13 @@ export async function deleteDraft(db: AppDatabase, id: string): Promise<void> {
   const doc = await db.getLocal(DRAFT_PREFIX + id);
   await doc?.remove();
   await updateIndex(db, (ids) => ids.filter((other) => other !== id));
+}
+
+/** Signing out of a shared device: the drafts go with the rest of the user's data. */
+export async function deleteAllDrafts(db: AppDatabase): Promise<void> {
+  const index = await db.getLocal<DraftIndex>(DRAFT_INDEX);
+  for (const id of index?.toJSON().data.ids ?? []) await deleteDraft(db, id);
+  await (await db.getLocal(DRAFT_INDEX))?.remove();
 }
 
 // Recording
@@ -149,8 +154,6 @@ export async function recordInitiative(db: AppDatabase, record: DraftRecord): Pr
   }
   await noteWritten(db, 'initiatives', record.id, rev);
   await deleteDraft(db, record.id);
-  // Something of the user's own is on the device now: ask the browser to keep it.
-  void requestPersistence();
   return saved;
 }
 

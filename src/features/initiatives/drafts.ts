@@ -27,7 +27,7 @@ export interface DraftRecord {
 /** What the form edits of an initiative. */
 export type EditableFields = InitiativeDraft & { workspaceId: string | null };
 
-const EDITABLE: readonly (keyof EditableFields)[] = [
+const EDITABLE: readonly (keyof RecordedFields)[] = [
   'title',
   'description',
   'commune',
@@ -67,11 +67,15 @@ export function newDraft(id: string, now: string, workspaceId: string | null = n
   return { id, draft: emptyDraft(), workspaceId, createdAt: now, updatedAt: now };
 }
 
+/** The form's fields as the collection stores them. */
+export type RecordedFields = Omit<EditableFields, 'contact' | 'authorName'> & { contact?: InitiativeContact };
+
 /** The fields to record, as the collection stores them (texts trimmed, empty optional fields left out). */
-export function recordedFields(record: DraftRecord): EditableFields {
+export function recordedFields(record: DraftRecord): RecordedFields {
   const clean = cleanDraft(record.draft);
-  const { authorName: _authorName, ...fields } = clean;
-  return { ...fields, contact: clean.contact as InitiativeContact | undefined, workspaceId: record.workspaceId };
+  const fields: Partial<typeof clean> = { ...clean };
+  delete fields.authorName; // the author's name comes from the session, not the form
+  return { ...(fields as typeof clean), contact: clean.contact, workspaceId: record.workspaceId };
 }
 
 /**
@@ -80,7 +84,11 @@ export function recordedFields(record: DraftRecord): EditableFields {
  * current value, which another device may have changed since the edit began.
  * Without a base, every field takes the draft's value.
  */
-export function applyEdit(current: Initiative, record: DraftRecord, changes: { rev: string; updatedAt: string }): Initiative {
+export function applyEdit(
+  current: Initiative,
+  record: DraftRecord,
+  changes: { rev: string; updatedAt: string },
+): Initiative {
   const next = recordedFields(record);
   const base = record.base && recordedFields({ ...record, draft: record.base, workspaceId: record.base.workspaceId });
   const result: Record<string, unknown> = { ...current };
@@ -111,7 +119,13 @@ export function isQuotaError(error: unknown): boolean {
     const record = value as { name?: unknown; message?: unknown; code?: unknown };
     if (record.name === 'QuotaExceededError' || record.code === 22) return true;
     if (typeof record.message === 'string' && /quota/i.test(record.message)) return true;
-    const nested = value as { cause?: unknown; inner?: unknown; error?: unknown; parameters?: unknown; errors?: unknown };
+    const nested = value as {
+      cause?: unknown;
+      inner?: unknown;
+      error?: unknown;
+      parameters?: unknown;
+      errors?: unknown;
+    };
     const children = [nested.cause, nested.inner, nested.error, nested.parameters];
     if (Array.isArray(nested.errors)) children.push(...nested.errors);
     if (nested.parameters && typeof nested.parameters === 'object') {
@@ -121,9 +135,6 @@ export function isQuotaError(error: unknown): boolean {
   };
   return visit(error);
 }
-
-export const QUOTA_MESSAGE =
-  'L’appareil n’a plus de place pour enregistrer : libérez de l’espace (photos, vidéos ou applications dont vous n’avez plus besoin, ou les contenus téléchargés depuis la page « Stockage hors ligne »), puis réessayez. Ce que vous avez saisi reste affiché : ne fermez pas cette page.';
 
 export type SaveState =
   | { state: 'idle' }

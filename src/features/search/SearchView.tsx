@@ -11,6 +11,7 @@ export const SEARCH_KIND_LABELS: Record<string, string> = {
   webinar: 'Webinaire',
   need: 'Besoin',
   annotation: 'Annotation',
+  initiative: 'Initiative',
 };
 
 const kindLabel = (kind: SearchKind) => SEARCH_KIND_LABELS[kind] ?? 'Document';

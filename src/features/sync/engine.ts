@@ -6,6 +6,7 @@ import { replicateUserCollections, SyncRefused } from '../../db/replication/user
 import { forgetSession, watchSession, type Session } from '../../db/session.ts';
 import { clearOutbox, newRev, noteWritten, watchOutbox } from '../../db/user-documents.ts';
 import { COLLECTIONS, USER_COLLECTIONS } from '../../model/collections.ts';
+import { deleteAllDrafts } from '../initiatives/commands.ts';
 import { followSession as followPhotoUploads } from '../initiatives/uploads.ts';
 
 export type SyncState = 'signed-out' | 'offline' | 'syncing' | 'up-to-date' | 'error';
@@ -77,6 +78,7 @@ export class SyncEngine {
       await collection.remove();
       await this.db.addCollections({ [name]: { schema: schema as never, conflictHandler: handler } } as never);
     }
+    await deleteAllDrafts(this.db);
     await clearOutbox(this.db);
     await forgetSession(this.db);
   }

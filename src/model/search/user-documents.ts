@@ -1,4 +1,5 @@
 import type { Annotation } from '../annotations.ts';
+import type { Initiative } from '../initiatives.ts';
 import { sourceOf, type SearchDocument } from './documents.ts';
 
 const shorten = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
@@ -15,6 +16,22 @@ export function annotationDocuments(annotation: Annotation): SearchDocument[] {
       title,
       text: [quote, annotation.note].filter(Boolean).join('\n'),
       url: `/ressources/${annotation.resourceId}#${annotation.target.blockId}`,
+    },
+  ];
+}
+
+/** An initiative is found by its title, description, organisations and commune, and leads to its page. */
+export function initiativeDocuments(initiative: Initiative): SearchDocument[] {
+  const commune = initiative.commune && `${initiative.commune.name} (${initiative.commune.departement})`;
+  return [
+    {
+      kind: 'initiative',
+      id: initiative.id,
+      source: sourceOf('initiatives', initiative.id),
+      title: initiative.title,
+      text: [initiative.description, initiative.organisations, commune ?? ''].filter(Boolean).join('\n'),
+      url: `/initiatives/${initiative.id}`,
+      ...(commune ? { context: commune } : {}),
     },
   ];
 }

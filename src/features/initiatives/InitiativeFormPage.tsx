@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react';
+import { Link, Navigate, useParams, useSearchParams } from 'react-router';
+import { useDatabase } from '../../app/DatabaseContext.tsx';
+import { useObservable } from '../../app/hooks.ts';
+import { watchSession } from '../../db/session.ts';
+import { currentOwnerId } from '../../db/user-documents.ts';
+import { useWorkspaces } from '../annotations/useWorkspaces.ts';
+import { newInitiativeId, openDraft } from './commands.ts';
+import type { DraftRecord } from './drafts.ts';
+import { InitiativeForm } from './InitiativeForm.tsx';
+import './initiatives.css';
+
+type Opened = { id: string; record?: DraftRecord; resumed: boolean; mine: boolean };
+
+/**
+ * /initiatives/nouvelle?brouillon=<id> and /initiatives/:id/modifier: opens
+ * the draft kept on the device, or starts one. A new form gets its id in the
+ * address at once, so that reloading the page finds its draft again.
+ */
+export default function InitiativeFormPage() {
+  const { db } = useDatabase();
+  const { id: editedId } = useParams();
+  const [params] = useSearchParams();
+  const draftId = editedId ?? params.get('brouillon') ?? undefined;
+  const session = useObservable(() => watchSession(db), [db]);
+  const workspaces = useWorkspaces(session);
+  const [opened, setOpened] = useState<Opened>();
+  const [freshId] = useState(newInitiativeId);
+
+  useEffect(() => {
+    if (!draftId) return;
+    let current = true;
+    void Promise.all([openDraft(db, { id: draftId, editing: Boolean(editedId) }), currentOwnerId(db)]).then(
+      async ([result, owner]) => {
+        const doc = editedId ? await db.initiatives.findOne(editedId).exec() : null;
+        if (!current) return;
+        setOpened({
+          id: draftId,
+          record: result?.record,
+          resumed: result?.resumed ?? false,
+          mine: !doc || doc.ownerId === owner,
+        });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [db, draftId, editedId]);
+
+  if (!draftId) return <Navigate to={`/initiatives/nouvelle?brouillon=${freshId}`} replace />;
+  if (!opened || opened.id !== draftId || session === undefined)
+    return <p className="muted">Ouverture du brouillon…</p>;
+  // A new form's address whose initiative is recorded already: its page, not a second form.
+  if (!editedId && opened.record?.base) return <Navigate to={`/initiatives/${opened.id}`} replace />;
+  if (!opened.record || !opened.mine) {
+    return (
+      <>
+        <h1>Modification impossible</h1>
+        <p>
+          {opened.record
+            ? 'Seule la personne qui a enregistré cette initiative peut la modifier.'
+            : 'Cette initiative n’est pas (ou plus) sur cet appareil.'}{' '}
+          <Link to="/initiatives">Retour aux initiatives</Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <InitiativeForm
+      key={opened.id}
+      initial={opened.record}
+      resumed={opened.resumed}
+      editing={Boolean(editedId)}
+      session={session}
+      workspaces={workspaces}
+    />
+  );
+}
