@@ -144,10 +144,14 @@ interface ManifestChunk {
   file: string;
   css?: string[];
   imports?: string[];
+  dynamicImports?: string[];
   isEntry?: boolean;
 }
 
-/** Files of the entry chunk and of its static imports, from Vite's build manifest. */
+/** The app itself, which the entry loads once the static shell is painted (src/main.tsx). */
+const BOOT = 'src/boot.tsx';
+
+/** Files of the entry chunk, of the app it boots, and of their static imports, from Vite's build manifest. */
 function firstScreenFiles(): string[] {
   const manifest = JSON.parse(readFileSync(join(DIST, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
   const files = new Set<string>();
@@ -157,6 +161,7 @@ function firstScreenFiles(): string[] {
     files.add(chunk.file);
     chunk.css?.forEach((css) => files.add(css));
     chunk.imports?.forEach(visit);
+    chunk.dynamicImports?.filter((d) => d === BOOT).forEach(visit);
   };
   Object.entries(manifest)
     .filter(([, chunk]) => chunk.isEntry)

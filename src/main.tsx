@@ -1,10 +1,13 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App.tsx';
 import './ui/styles.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+/**
+ * The static shell of index.html is painted first; the app's code runs
+ * after that frame. Otherwise, when the scripts arrive quickly, the browser
+ * runs them before painting anything, and the first paint waits for them.
+ * In a hidden tab (no frames), it starts after a short delay instead.
+ */
+const painted = new Promise<void>((resolve) => {
+  requestAnimationFrame(() => setTimeout(resolve));
+  setTimeout(resolve, 200);
+});
+void painted.then(() => import('./boot.tsx'));

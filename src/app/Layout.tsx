@@ -4,6 +4,7 @@ import { SyncStatusLine } from '../features/sync/SyncStatusLine.tsx';
 import { DatabaseGate, useDatabase } from './DatabaseContext.tsx';
 import { useObservable, useOnline } from './hooks.ts';
 import { InstallPrompt } from './install/InstallPrompt.tsx';
+import { PagePreview } from './PagePreview.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 
 export function Layout() {
@@ -52,8 +53,8 @@ export function Layout() {
       </header>
       <UpdatePrompt />
       <main id="contenu" className="page" tabIndex={-1}>
-        <DatabaseGate fallback={<p className="muted">Ouverture de la bibliothèque…</p>}>
-          <Suspense fallback={<p className="muted">Chargement…</p>}>
+        <DatabaseGate fallback={<PagePreview fallback={<p className="muted">Ouverture de la bibliothèque…</p>} />}>
+          <Suspense fallback={<PagePreview fallback={<p className="muted">Chargement…</p>} />}>
             <Outlet />
           </Suspense>
         </DatabaseGate>

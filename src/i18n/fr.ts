@@ -50,3 +50,8 @@ const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'lo
 export function formatDate(isoDate: string): string {
   return dateFormat.format(new Date(`${isoDate}T12:00:00Z`));
 }
+
+/** The home's heading: also sent in the page by the server, before the app runs. */
+export const HOME_TITLE = 'La bibliothèque de la co-construction territoriale';
+export const HOME_LEAD =
+  'Des outils éprouvés avec des territoires pionniers, pour agir ensemble sur les défis locaux — consultables ici même sans réseau.';

@@ -102,19 +102,32 @@ describe('the API', () => {
   it('serves the app with caching, compression and security headers', async () => {
     const dist = mkdtempSync(join(tmpdir(), 'it-dist-'));
     mkdirSync(join(dist, 'assets'));
-    writeFileSync(join(dist, 'index.html'), '<!doctype html><html lang="fr"><title>x</title></html>');
+    writeFileSync(
+      join(dist, 'index.html'),
+      '<!doctype html><html lang="fr"><title>x</title><main class="page"><p class="muted">Chargement…</p></main></html>',
+    );
     writeFileSync(join(dist, 'sw.js'), '// sw');
     writeFileSync(join(dist, 'assets/app-abc123.js'), `console.log(${JSON.stringify('x'.repeat(5000))});`);
     server = await startTestServer({ staticDir: dist });
 
     const index = await fetch(`${server.url}/`);
     expect(index.headers.get('cache-control')).toBe('no-cache');
+    expect(await index.clone().text()).toContain('<div data-preview="/"><h1>La bibliothèque');
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect((await fetch(`${server.url}/sw.js`)).headers.get('cache-control')).toBe('no-cache');
 
     const deepLink = await fetch(`${server.url}/ressources/kit-essai`);
     expect(deepLink.status).toBe(200);
-    expect(await deepLink.text()).toContain('lang="fr"');
+    expect(deepLink.headers.get('cache-control')).toBe('no-cache');
+    const page = await deepLink.text();
+    expect(page).toContain('lang="fr"');
+    // The text's heading is in the page itself, before the app runs.
+    expect(page).toContain('<main class="page"><article class="reader" data-preview="/ressources/kit-essai">');
+    expect(page).toContain('<h1>Kit d&#39;essai</h1>');
+    expect(page).toContain("<title>Kit d&#39;essai — L'innovation territoriale en actions !</title>");
+    expect(await (await fetch(`${server.url}/ressources/inconnu`)).text()).toContain(
+      '<main class="page"><p class="muted">Chargement…</p></main>',
+    );
 
     const asset = await fetch(`${server.url}/assets/app-abc123.js`, { headers: { 'accept-encoding': 'gzip' } });
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');

@@ -14,6 +14,7 @@ import { libraryMediaRoutes } from './library/routes.ts';
 import { ChangeFeed } from './replication/feed.ts';
 import { accountsIdentity, type Identity } from './replication/identity.ts';
 import { replicationRoutes } from './replication/routes.ts';
+import { appPage } from './preview.ts';
 import { staticApp } from './static.ts';
 import type { Store } from './store/store.ts';
 
@@ -101,7 +102,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   if (serveApp) await staticApp(app, staticDir);
   app.setNotFoundHandler((request, reply) => {
     if (serveApp && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return appPage(staticDir, options.store, request.url).then((page) =>
+        reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page),
+      );
     }
     return reply.status(404).send({ error: 'not_found', message: 'Ressource introuvable.' });
   });

@@ -8,6 +8,9 @@ const REVALIDATED = /(?:^|\/)(?:index\.html|sw\.js|registerSW\.js|manifest\.webm
 export async function staticApp(app: FastifyInstance, root: string): Promise<void> {
   await app.register(fastifyStatic, {
     root,
+    // `/` is a page of the app like the others (sync-server/src/preview.ts), not the bare index.html.
+    index: false,
+    allowedPath: (path) => path !== '/',
     cacheControl: false,
     etag: true,
     lastModified: true,

@@ -66,3 +66,13 @@ test('a library change on the server reaches an open page without a reload', asy
     runLibraryImport();
   }
 });
+
+test('a link to a kit shows the kit’s heading before the app has even started', async ({ browser }) => {
+  // No script at all: what a slow phone shows while the app's code is still on its way.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/ressources/kit-cartographier-son-ecosysteme');
+  await expect(new KitPage(page).title(KIT)).toBeVisible();
+  await expect(page).toHaveTitle(`${KIT} — L'innovation territoriale en actions !`);
+  await context.close();
+});

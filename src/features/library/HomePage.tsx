@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useDatabase } from '../../app/DatabaseContext.tsx';
 import { useObservable } from '../../app/hooks.ts';
-import { formatDate, STEP_LABELS, STEP_PURPOSES } from '../../i18n/fr.ts';
+import { formatDate, HOME_LEAD, HOME_TITLE, STEP_LABELS, STEP_PURPOSES } from '../../i18n/fr.ts';
 import { STEP_IDS } from '../../model/vocabulary.ts';
 import { ContinueReading, useLastReading } from './ContinueReading.tsx';
 import { featuredWebinar, watchNeeds, watchResources, watchWebinars } from './queries.ts';
@@ -20,11 +20,8 @@ export function HomePage() {
 
   return (
     <>
-      <h1>La bibliothèque de la co-construction territoriale</h1>
-      <p className="lead">
-        Des outils éprouvés avec des territoires pionniers, pour agir ensemble sur les défis locaux — consultables ici
-        même sans réseau.
-      </p>
+      <h1>{HOME_TITLE}</h1>
+      <p className="lead">{HOME_LEAD}</p>
 
       {!ready && <p className="muted">Chargement de la bibliothèque…</p>}
       {ready && (

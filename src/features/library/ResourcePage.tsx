@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useDatabase } from '../../app/DatabaseContext.tsx';
+import { PagePreview } from '../../app/PagePreview.tsx';
 import { useObservable } from '../../app/hooks.ts';
 import {
   ACTOR_FAMILY_LABELS,
@@ -28,7 +29,8 @@ import { useScrollToHash } from './useScrollToHash.ts';
 /** The reader for a kit or any other resource. */
 export default function ResourcePage() {
   const { id = '' } = useParams();
-  const { db } = useDatabase();
+  const { db, libraryStatus$ } = useDatabase();
+  const library = useObservable(() => libraryStatus$, [libraryStatus$]);
   const resource = useObservable(() => watchResource(db, id), [db, id]);
   const progress = useObservable(() => watchReadingProgress(db, id), [db, id]);
   useReadingTracker(db, id, resource?.blocks);
@@ -59,8 +61,13 @@ export default function ResourcePage() {
     () => (kit.visible && resource ? inReadingOrder(kit.visible, resource.blocks) : []),
     [kit.visible, resource],
   );
-  if (resource === undefined) return null;
-  if (resource === null) return <NotFound what="Cette ressource" />;
+  if (resource === undefined) return <PagePreview />;
+  if (resource === null) {
+    // On a first visit the text may still be on its way: not "introuvable" yet.
+    if (!library || library.syncing)
+      return <PagePreview fallback={<p className="muted">Téléchargement du texte…</p>} />;
+    return <NotFound what="Cette ressource" />;
+  }
 
   return (
     <article className="reader">

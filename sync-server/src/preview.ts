@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { HOME_LEAD, HOME_TITLE, RESOURCE_TYPE_LABELS } from '../../src/i18n/fr.ts';
+import type { Resource } from '../../src/model/library.ts';
+import type { Store } from './store/store.ts';
+
+const RESOURCE_PATH = /^\/ressources\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?(?:[?#].*)?$/;
+const SHELL_MAIN = /<main class="page">[\s\S]*?<\/main>/;
+const TITLE = /<title>[^<]*<\/title>/;
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * The app's page for a navigation. The home, or a link to a text, opened on
+ * a first visit gets its heading (for a text: type, title, summary) in the
+ * page itself, so the reader sees it before the app and the library have
+ * arrived; the app shows the same heading until it has the page's content
+ * (src/app/PagePreview.tsx).
+ */
+export async function appPage(staticDir: string, store: Store, url: string): Promise<string> {
+  const page = await readFile(join(staticDir, 'index.html'), 'utf8');
+  if (/^\/(?:[?#].*)?$/.test(url)) {
+    const home = `<div data-preview="/"><h1>${escapeHtml(HOME_TITLE)}</h1><p class="lead">${escapeHtml(HOME_LEAD)}</p></div>`;
+    return page.replace(SHELL_MAIN, () => `<main class="page">${home}</main>`);
+  }
+  const match = RESOURCE_PATH.exec(url);
+  if (!match) return page;
+  const stored = await store.readDocument('resources', match[1]!);
+  const resource = stored && (JSON.parse(stored.body) as Resource & { _deleted?: boolean });
+  if (!resource || resource._deleted) return page;
+  const path = `/ressources/${resource.id}`;
+  const preview =
+    `<article class="reader" data-preview="${path}">` +
+    `<p class="kicker">${escapeHtml(RESOURCE_TYPE_LABELS[resource.type] ?? '')}</p>` +
+    `<h1>${escapeHtml(resource.title)}</h1>` +
+    `<p class="lead">${escapeHtml(resource.summary)}</p>` +
+    `</article>`;
+  return page
+    .replace(SHELL_MAIN, () => `<main class="page">${preview}</main>`)
+    .replace(TITLE, () => `<title>${escapeHtml(resource.title)} — L'innovation territoriale en actions !</title>`);
+}
