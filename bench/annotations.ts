@@ -12,7 +12,7 @@ import { ANNOTATION_COLORS, type Annotation } from '../src/model/annotations.ts'
 
 const KIT = 'kit-faire-alliance';
 const ANNOTATIONS = 300;
-const RUNS = 5;
+const RUNS = 7;
 const CPU_THROTTLING = 4;
 export const ANNOTATIONS_BUDGET_MS = 100;
 

@@ -44,7 +44,7 @@ test('a passage highlighted offline survives a reload, then reaches my other dev
   await expect(
     laptop.page
       .getByRole('region', { name: 'Mes notes' })
-      .getByRole('option', { name: 'Le groupe « Conseil municipal »' }),
+      .getByRole('option', { name: 'Groupe « Conseil municipal »' }),
   ).toBeAttached();
   await laptop.context.setOffline(true);
   await laptop.highlighter.select(passage);

@@ -4,6 +4,7 @@ import { formatDate } from '../../i18n/fr.ts';
 import { ANNOTATION_COLORS, type Annotation, type AnnotationColor } from '../../model/annotations.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { deleteNote, dismissVersion, editNote, recolor, restoreVersion } from './commands.ts';
+import { KeptVersion } from '../../ui/KeptVersion.tsx';
 
 export const COLOR_LABELS: Record<AnnotationColor, string> = {
   jaune: 'Jaune',
@@ -67,34 +68,19 @@ export function AnnotationCard({ annotation, context, mine }: Props) {
         </>
       )}
       {annotation.conflicts?.map((conflict, index) => (
-        <div key={`${conflict.field}-${index}`} className="conflict" role="note">
-          <p>
-            <strong>Version modifiée sur un autre appareil</strong>
-            {conflict.field === '_deleted'
+        <KeptVersion
+          key={`${conflict.field}-${index}`}
+          description={
+            conflict.field === '_deleted'
               ? ' : cette note y a été supprimée.'
               : conflict.field === 'note'
                 ? ` : « ${String(conflict.value)} »`
-                : ` (${conflict.field})`}
-          </p>
-          {mine && (
-            <>
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => void run(() => restoreVersion(db, annotation.id, index))}
-              >
-                {conflict.field === '_deleted' ? 'Supprimer quand même' : 'Rétablir cette version'}
-              </button>{' '}
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => void run(() => dismissVersion(db, annotation.id, index))}
-              >
-                Garder la version affichée
-              </button>
-            </>
-          )}
-        </div>
+                : ` (${conflict.field})`
+          }
+          restoreLabel={conflict.field === '_deleted' ? 'Supprimer quand même' : 'Rétablir cette version'}
+          onRestore={mine ? () => void run(() => restoreVersion(db, annotation.id, index)) : undefined}
+          onDismiss={mine ? () => void run(() => dismissVersion(db, annotation.id, index)) : undefined}
+        />
       ))}
       <FormError message={problem} />
       {mine && (

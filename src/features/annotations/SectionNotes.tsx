@@ -9,6 +9,7 @@ import { FormError } from '../../ui/FormError.tsx';
 import { AnnotationCard, COLOR_LABELS } from './AnnotationCard.tsx';
 import { addHighlight, addSectionNote } from './commands.ts';
 import { useWorkspaces } from './useWorkspaces.ts';
+import { GroupOptions } from '../account/GroupOptions.tsx';
 
 /** Listed at first; a long list waits for the reader to ask (each highlight opens its own note anyway). */
 const FIRST_NOTES = 20;
@@ -146,12 +147,7 @@ export function SectionNotes({
         <textarea id="note-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
         <label htmlFor="note-group">Visible par</label>
         <select id="note-group" value={group} onChange={(e) => setGroup(e.target.value)}>
-          <option value="">Moi seulement</option>
-          {workspaces.map((w) => (
-            <option key={w.id} value={w.id}>
-              Le groupe « {w.name} »
-            </option>
-          ))}
+          <GroupOptions workspaces={workspaces} privateLabel="Moi seulement" />
         </select>
         <FormError message={problem} />
         <button type="submit" className="button">

@@ -9,6 +9,7 @@ import { COLOR_LABELS } from './AnnotationCard.tsx';
 import { addHighlight } from './commands.ts';
 import { selectedPassage, type SelectedPassage } from './highlighter.ts';
 import { useWorkspaces } from './useWorkspaces.ts';
+import { GroupOptions } from '../account/GroupOptions.tsx';
 
 const FIELDS = 'textarea, select, input[type="text"]';
 
@@ -96,12 +97,7 @@ export function SelectionToolbar({
         <>
           <label htmlFor="highlight-group">Visible par</label>
           <select id="highlight-group" value={group} onChange={(e) => setGroup(e.target.value)}>
-            <option value="">Moi seulement</option>
-            {workspaces.map((w) => (
-              <option key={w.id} value={w.id}>
-                Le groupe « {w.name} »
-              </option>
-            ))}
+            <GroupOptions workspaces={workspaces} privateLabel="Moi seulement" />
           </select>
         </>
       )}

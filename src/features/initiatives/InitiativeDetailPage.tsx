@@ -13,6 +13,7 @@ import { InitiativeStatus } from './InitiativeStatus.tsx';
 import { PhotoView } from './PhotoView.tsx';
 import { describeUploads, useOutbox, useOwnerId, usePhotoInfos, useUploadProgress } from './status-hooks.ts';
 import './initiatives.css';
+import { KeptVersion } from '../../ui/KeptVersion.tsx';
 
 const FIELD_LABELS: Record<string, string> = {
   title: 'titre',
@@ -89,30 +90,12 @@ export default function InitiativeDetailPage() {
         </p>
       )}
       {initiative.conflicts?.map((conflict, index) => (
-        <div key={`${conflict.field}-${index}`} className="conflict" role="note">
-          <p>
-            <strong>Version modifiée sur un autre appareil</strong> ({FIELD_LABELS[conflict.field] ?? conflict.field}) :{' '}
-            {typeof conflict.value === 'string' ? `« ${conflict.value} »` : 'valeur différente'}
-          </p>
-          {mine && (
-            <p className="actions">
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => void run(() => restoreVersion(db, initiative.id, index))}
-              >
-                Rétablir cette version
-              </button>
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => void run(() => dismissVersion(db, initiative.id, index))}
-              >
-                Garder la version affichée
-              </button>
-            </p>
-          )}
-        </div>
+        <KeptVersion
+          key={`${conflict.field}-${index}`}
+          description={` (${FIELD_LABELS[conflict.field] ?? conflict.field}) : ${typeof conflict.value === 'string' ? `« ${conflict.value} »` : 'valeur différente'}`}
+          onRestore={mine ? () => void run(() => restoreVersion(db, initiative.id, index)) : undefined}
+          onDismiss={mine ? () => void run(() => dismissVersion(db, initiative.id, index)) : undefined}
+        />
       ))}
       <FormError message={problem} />
 

@@ -1,4 +1,5 @@
 import type { WorkspaceSummary } from '../account/api.ts';
+import { GroupOptions } from '../account/GroupOptions.tsx';
 
 interface Props {
   /** A workspace id, or null for private. */
@@ -24,15 +25,7 @@ export function VisibilityField({ value, onChange, signedIn, workspaces }: Props
         value={value ?? ''}
         onChange={(e) => onChange(e.target.value || null)}
       >
-        <option value="">Privée (moi seul)</option>
-        {workspaces.map((w) => (
-          <option key={w.id} value={w.id}>
-            Groupe « {w.name} »
-          </option>
-        ))}
-        {value && !workspaces.some((w) => w.id === value) && (
-          <option value={value}>Un groupe (nom inconnu hors ligne)</option>
-        )}
+        <GroupOptions workspaces={workspaces} privateLabel="Privée (moi seul)" current={value} />
       </select>
     </div>
   );

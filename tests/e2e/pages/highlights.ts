@@ -17,7 +17,7 @@ export class Highlighter {
     const bar = this.bar();
     await bar.getByLabel(options.color, { exact: true }).check();
     if (options.note) await bar.getByLabel('Note (facultative)').fill(options.note);
-    if (options.group) await bar.getByLabel('Visible par').selectOption({ label: `Le groupe « ${options.group} »` });
+    if (options.group) await bar.getByLabel('Visible par').selectOption({ label: `Groupe « ${options.group} »` });
     await bar.getByRole('button', { name: 'Surligner' }).click();
     await expect(bar).toBeHidden(); // saved on the device
   }
