@@ -238,6 +238,15 @@ describe('GET /blobs/:sha256', () => {
     expect(hidden).toMatchObject({ status: 404, body: { error: 'not_found', message: expect.any(String) } });
   });
 
+  it('does not serve someone who only knows the hash and cites it in their own initiative', async () => {
+    const { owner, stranger } = await group();
+    const bytes = uniquePng();
+    const hash = sha256(bytes);
+    await put(owner, bytes, 'image/png');
+    await push(stranger, [{ newDocumentState: initiative(stranger, null, [bytes]) }]);
+    expect((await get(stranger, hash)).status).toBe(404);
+  });
+
   it('stops serving the group once the initiative is deleted, but still serves the uploader', async () => {
     const { owner, workspace, member } = await group();
     const bytes = uniquePng();

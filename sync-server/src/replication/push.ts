@@ -44,7 +44,11 @@ export async function pushUserDocuments(
   });
   const result = await store.applyPush(
     collection.name,
-    rows.map((row) => ({ ...toPushRow(row), blobRefs: blobRefsOf(collection.name, row.newDocumentState) })),
+    rows.map((row) => ({
+      ...toPushRow(row),
+      blobRefs: blobRefsOf(collection.name, row.newDocumentState),
+      pushedBy: user.id,
+    })),
     sameDocument,
   );
   return result.conflicts;

@@ -48,6 +48,11 @@ const MIGRATIONS = [
      FROM documents d, json_each(d.body, '$.photos') p
      WHERE d.collection = 'initiatives' AND json_extract(d.body, '$._deleted') IS NOT 1
        AND json_type(p.value, '$.sha256') = 'text';`,
+  // Who put each reference in its document: it counts only if they uploaded that blob, so that
+  // knowing a photo's hash and citing it in one's own document is not enough to read it.
+  `ALTER TABLE blob_refs ADD COLUMN added_by TEXT;
+   UPDATE blob_refs SET added_by =
+     (SELECT owner_id FROM documents d WHERE d.collection = blob_refs.collection AND d.id = blob_refs.doc_id);`,
 ];
 
 interface Row {
@@ -93,8 +98,11 @@ export function openSqliteStore(file: string): Store {
        rev = excluded.rev`,
   );
   const deleteRefs = db.prepare<[string, string]>('DELETE FROM blob_refs WHERE collection = ? AND doc_id = ?');
-  const insertRef = db.prepare<[string, string, string]>(
-    'INSERT OR IGNORE INTO blob_refs (collection, doc_id, sha256) VALUES (?, ?, ?)',
+  const readRefs = db.prepare<[string, string], { sha256: string; added_by: string | null }>(
+    'SELECT sha256, added_by FROM blob_refs WHERE collection = ? AND doc_id = ?',
+  );
+  const insertRef = db.prepare<[string, string, string, string | null]>(
+    'INSERT OR IGNORE INTO blob_refs (collection, doc_id, sha256, added_by) VALUES (?, ?, ?, ?)',
   );
   const insertUpload = db.prepare<[string, string, string, number, number]>(
     `INSERT INTO blob_uploads (sha256, user_id, type, bytes, created_at) VALUES (?, ?, ?, ?, ?)
@@ -106,10 +114,13 @@ export function openSqliteStore(file: string): Store {
        OR EXISTS (
          SELECT 1 FROM blob_refs r JOIN documents d ON d.collection = r.collection AND d.id = r.doc_id
          WHERE r.sha256 = @sha256 AND json_extract(d.body, '$._deleted') IS NOT 1
-           AND (d.owner_id = @userId OR d.workspace_id IN (SELECT value FROM json_each(@workspaces)))))
+           AND (d.owner_id = @userId OR d.workspace_id IN (SELECT value FROM json_each(@workspaces)))
+           AND EXISTS (SELECT 1 FROM blob_uploads up WHERE up.sha256 = @sha256 AND up.user_id = r.added_by)))
      ORDER BY created_at LIMIT 1`,
   );
-  type Write = DocumentWrite & Partial<Pick<Row, 'ownerId' | 'workspaceId' | 'rev'>> & Pick<PushRow, 'blobRefs'>;
+  type Write = DocumentWrite &
+    Partial<Pick<Row, 'ownerId' | 'workspaceId' | 'rev'>> &
+    Pick<PushRow, 'blobRefs' | 'pushedBy'>;
   const insertRows = (collection: string, rows: Write[]): StoredDocument[] => {
     let seq = maxSeq.get()?.seq ?? 0;
     const now = Date.now();
@@ -127,8 +138,12 @@ export function openSqliteStore(file: string): Store {
       };
       upsert.run(collection, row.id, seq, row.body, row.hash, now, stored.ownerId, stored.workspaceId, stored.rev);
       if (row.blobRefs) {
+        // A photo kept from the previous version keeps who added it; a new one is the pusher's.
+        const addedBy = new Map(readRefs.all(collection, row.id).map((r) => [r.sha256, r.added_by]));
         deleteRefs.run(collection, row.id);
-        for (const sha256 of row.blobRefs) insertRef.run(collection, row.id, sha256);
+        for (const sha256 of row.blobRefs) {
+          insertRef.run(collection, row.id, sha256, addedBy.get(sha256) ?? row.pushedBy ?? stored.ownerId);
+        }
       }
       return stored;
     });

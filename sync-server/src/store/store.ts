@@ -35,6 +35,8 @@ export interface PushRow {
   assumedRev: string | undefined;
   /** Hashes of the blobs the document references; they replace the stored ones when the row is written (absent: none). */
   blobRefs?: string[];
+  /** Who pushes the row: a reference they add counts only if they uploaded that blob. */
+  pushedBy?: string;
 }
 
 export interface PushResult {
