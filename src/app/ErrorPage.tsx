@@ -3,6 +3,22 @@ import { useRouteError } from 'react-router';
 /** Shown when a screen fails: says so in French, and offers a way back. */
 export function ErrorPage() {
   const error = useRouteError();
+  if (isMissingCode(error)) {
+    return (
+      <main className="page" role="alert">
+        <h1>L’application a été mise à jour</h1>
+        <p>
+          Cet écran appartient à une version précédente de l’application. Rechargez la page pour utiliser la nouvelle ;
+          vos données sur l’appareil ne sont pas touchées.
+        </p>
+        <p>
+          <button type="button" className="button" onClick={() => window.location.reload()}>
+            Recharger la page
+          </button>
+        </p>
+      </main>
+    );
+  }
   return (
     <main className="page" role="alert">
       <h1>Un problème est survenu</h1>
@@ -13,4 +29,10 @@ export function ErrorPage() {
       <p className="muted">Détail technique : {String((error as Error)?.message ?? error)}</p>
     </main>
   );
+}
+
+/** A screen's code could not be loaded: the page is older than the app deployed (Chromium, Firefox, Safari wordings). */
+export function isMissingCode(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /dynamically imported module|Importing a module script failed|Unable to preload CSS/i.test(message);
 }

@@ -129,6 +129,11 @@ describe('the API', () => {
       '<main class="page"><p class="muted">Chargement…</p></main>',
     );
 
+    // A script of an older build is missing, not the app's page.
+    const gone = await fetch(`${server.url}/assets/app-old999.js`);
+    expect(gone.status).toBe(404);
+    expect(await gone.json()).toMatchObject({ error: 'not_found' });
+
     const asset = await fetch(`${server.url}/assets/app-abc123.js`, { headers: { 'accept-encoding': 'gzip' } });
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(asset.headers.get('content-encoding')).toBe('gzip');

@@ -101,7 +101,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const serveApp = staticDir !== undefined && existsSync(join(staticDir, 'index.html'));
   if (serveApp) await staticApp(app, staticDir);
   app.setNotFoundHandler((request, reply) => {
-    if (serveApp && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    if (serveApp && request.method === 'GET' && !request.url.startsWith('/api/') && !isFileRequest(request.url)) {
       return appPage(staticDir, options.store, request.url).then((page) =>
         reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page),
       );
@@ -110,4 +110,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   return Object.assign(app, { feed, accounts }) as unknown as App;
+}
+
+/**
+ * A file that is not there (an old build's script, say) is a 404, never the
+ * app's page: a script answered with HTML fails in a way the page cannot tell.
+ */
+function isFileRequest(url: string): boolean {
+  const path = url.split(/[?#]/)[0]!;
+  return path.startsWith('/assets/') || /\.[a-z0-9]{1,8}$/i.test(path);
 }
