@@ -49,15 +49,18 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
   });
 }
 
-/** Resolves once the service worker controls the page and has precached the shell. */
+/**
+ * Resolves once the service worker is installed (it has precached the app)
+ * and controls the page. A page that navigated while the worker activated
+ * can miss its `clients.claim()` and stay uncontrolled for good: it is
+ * reloaded then, and a navigation after activation is always controlled.
+ */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) =>
-        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-      );
-    }
-    return registration.active?.state;
+  const controlled = await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    return Boolean(navigator.serviceWorker.controller);
   });
+  if (controlled) return;
+  await page.reload();
+  expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 }
