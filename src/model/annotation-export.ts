@@ -1,6 +1,6 @@
 import { anchorAll } from './anchoring.ts';
 import { ANNOTATION_COLORS, type Annotation, type AnnotationColor } from './annotations.ts';
-import type { Block } from './library.ts';
+import { blockSections, type Block } from './library.ts';
 import { ISO_DATE_TIME, USER_ID_PATTERN } from './user-documents.ts';
 import { SLUG_PATTERN } from './vocabulary.ts';
 
@@ -54,7 +54,7 @@ export function toMarkdown(
     out.push(`## ${escapeInline(resource.title)}`);
     const { placed, detached } = anchorAll(own, resource.blocks);
     const order = new Map(resource.blocks.map((b, i) => [b.id, i]));
-    const sections = sectionsOf(resource.blocks);
+    const sections = blockSections(resource.blocks);
     const located = own
       .filter((a) => placed.has(a.id))
       .map((a) => {
@@ -83,15 +83,6 @@ export function toMarkdown(
     for (const annotation of [...own].sort(compareCreated)) out.push(...annotationMarkdown(annotation, date));
   }
   return out.join('\n\n') + '\n';
-}
-
-/** For each block, the level-2 section it is in: its heading's index (-1 before the first) and title. */
-function sectionsOf(blocks: readonly Block[]): { key: number; title: string }[] {
-  let section = { key: -1, title: 'Introduction' };
-  return blocks.map((block, index) => {
-    if (block.kind === 'heading' && block.level === 2) section = { key: index, title: block.text };
-    return section;
-  });
 }
 
 function annotationMarkdown(annotation: Annotation, date: Intl.DateTimeFormat): string[] {

@@ -202,3 +202,18 @@ export const glossaryTermSchema = librarySchema(
   },
   ['term', 'aliases', 'related'],
 );
+
+/** For each block, the level-2 section it is in: its heading's index (-1 before the first) and title. */
+export function blockSections(blocks: readonly Block[]): { key: number; title: string }[] {
+  let section = { key: -1, title: 'Introduction' };
+  return blocks.map((block, index) => {
+    if (block.kind === 'heading' && block.level === 2) section = { key: index, title: block.text };
+    return section;
+  });
+}
+
+/** Block id → title of its level-2 section (a subsection's blocks belong to their level-2 section). */
+export function sectionTitles(blocks: readonly Block[]): Map<string, string> {
+  const sections = blockSections(blocks);
+  return new Map(blocks.map((block, index) => [block.id, sections[index]!.title]));
+}

@@ -13,7 +13,7 @@ import {
 } from '../../model/annotation-filters.ts';
 import { fromWebAnnotations, toMarkdown, toWebAnnotations } from '../../model/annotation-export.ts';
 import { ANNOTATION_COLORS, type AnnotationColor } from '../../model/annotations.ts';
-import { sectionIdOf } from '../../model/anchoring.ts';
+import { sectionTitles } from '../../model/library.ts';
 import { NEED_IDS } from '../../model/vocabulary.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { watchResources } from '../library/queries.ts';
@@ -47,11 +47,8 @@ export default function MyAnnotationsPage() {
 
   const set = (change: Partial<AnnotationFilters>) =>
     setParams(filtersToParams({ ...filters, ...change }), { replace: true });
-  const sectionTitle = (resourceId: string, blockId: string) => {
-    const blocks = byId.get(resourceId)?.blocks ?? [];
-    const heading = blocks.find((b) => b.kind === 'heading' && (b.id === blockId || b.id === sectionIdOf(blockId)));
-    return heading?.text;
-  };
+  const titles = useMemo(() => new Map([...byId].map(([id, r]) => [id, sectionTitles(r.blocks)])), [byId]);
+  const sectionTitle = (resourceId: string, blockId: string) => titles.get(resourceId)?.get(blockId);
 
   const exportMarkdown = () =>
     downloadText(

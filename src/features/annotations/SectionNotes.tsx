@@ -1,14 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { useObservable } from '../../app/hooks.ts';
-import { watchSession } from '../../db/session.ts';
 import { ANNOTATION_COLORS, type Annotation, type AnnotationColor } from '../../model/annotations.ts';
 import { describeSelection, findPassage, type AnchorBlock } from '../../model/anchoring.ts';
 import type { Block } from '../../model/library.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { AnnotationCard, COLOR_LABELS } from './AnnotationCard.tsx';
 import { addHighlight, addSectionNote } from './commands.ts';
-import { useWorkspaces } from './useWorkspaces.ts';
+import type { WorkspaceSummary } from '../account/api.ts';
 import { GroupOptions } from '../account/GroupOptions.tsx';
 
 /** Listed at first; a long list waits for the reader to ask (each highlight opens its own note anyway). */
@@ -23,6 +21,7 @@ interface Props {
   sectionTitle: (blockId: string) => string;
   /** The section's blocks as rendered, to find a passage typed on the keyboard. */
   sectionBlocks: (sectionId: string) => AnchorBlock[];
+  workspaces: WorkspaceSummary[];
 }
 
 /**
@@ -38,10 +37,9 @@ export function SectionNotes({
   isMine,
   sectionTitle,
   sectionBlocks,
+  workspaces,
 }: Props) {
   const { db } = useDatabase();
-  const session = useObservable(() => watchSession(db), [db]);
-  const workspaces = useWorkspaces(session);
   const [section, setSection] = useState(sections[0]?.id ?? '');
   const [text, setText] = useState('');
   const [passage, setPassage] = useState('');

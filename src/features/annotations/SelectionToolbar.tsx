@@ -1,14 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent, type RefObject } from 'react';
 import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { useObservable } from '../../app/hooks.ts';
-import { watchSession } from '../../db/session.ts';
 import { describeSelection } from '../../model/anchoring.ts';
 import { ANNOTATION_COLORS, type AnnotationColor } from '../../model/annotations.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { COLOR_LABELS } from './AnnotationCard.tsx';
 import { addHighlight } from './commands.ts';
 import { selectedPassage, type SelectedPassage } from './highlighter.ts';
-import { useWorkspaces } from './useWorkspaces.ts';
+import type { WorkspaceSummary } from '../account/api.ts';
 import { GroupOptions } from '../account/GroupOptions.tsx';
 
 const FIELDS = 'textarea, select, input[type="text"]';
@@ -22,13 +20,13 @@ const FIELDS = 'textarea, select, input[type="text"]';
 export function SelectionToolbar({
   resourceId,
   container,
+  workspaces,
 }: {
   resourceId: string;
   container: RefObject<HTMLElement | null>;
+  workspaces: WorkspaceSummary[];
 }) {
   const { db } = useDatabase();
-  const session = useObservable(() => watchSession(db), [db]);
-  const workspaces = useWorkspaces(session);
   const bar = useRef<HTMLFormElement>(null);
   const [passage, setPassage] = useState<SelectedPassage>();
   const [color, setColor] = useState<AnnotationColor>('jaune');

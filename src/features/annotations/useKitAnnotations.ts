@@ -5,7 +5,9 @@ import { useObservable } from '../../app/hooks.ts';
 import { watchSession } from '../../db/session.ts';
 import { currentOwnerId } from '../../db/user-documents.ts';
 import type { Annotation } from '../../model/annotations.ts';
+import type { WorkspaceSummary } from '../account/api.ts';
 import { watchResourceNotes } from './commands.ts';
+import { useWorkspaces } from './useWorkspaces.ts';
 
 export interface KitAnnotations {
   /** What the reader shows: the user's own, plus the groups' when asked. */
@@ -15,6 +17,8 @@ export interface KitAnnotations {
   othersCount: number;
   showGroups: boolean;
   setShowGroups: (show: boolean) => void;
+  /** The user's groups, asked once for the whole reader (the selection bar and the notes form offer them). */
+  workspaces: WorkspaceSummary[];
 }
 
 /** Who the user is on this device (an account, or the device before sign-up). */
@@ -27,11 +31,13 @@ export function useKitAnnotations(resourceId: string): KitAnnotations {
   const { db } = useDatabase();
   const all = useObservable(() => watchResourceNotes(db, resourceId), [db, resourceId]);
   const ownerId = useOwnerId();
+  const session = useObservable(() => watchSession(db), [db]);
+  const workspaces = useWorkspaces(session);
   const [showGroups, setShowGroups] = useState(false);
   return useMemo(() => {
     const isMine = (a: Annotation) => a.ownerId === ownerId;
     const others = all?.filter((a) => !isMine(a)) ?? [];
     const visible = all && ownerId !== undefined ? all.filter((a) => showGroups || isMine(a)) : undefined;
-    return { visible, isMine, othersCount: others.length, showGroups, setShowGroups };
-  }, [all, ownerId, showGroups]);
+    return { visible, isMine, othersCount: others.length, showGroups, setShowGroups, workspaces };
+  }, [all, ownerId, showGroups, workspaces]);
 }

@@ -6,6 +6,8 @@ import type { Session } from '../../db/session.ts';
 import { me, type WorkspaceSummary } from '../account/api.ts';
 
 const CACHE = 'workspaces';
+/** One empty list, so that a caller's memo does not change on every render. */
+const NONE: WorkspaceSummary[] = [];
 
 /**
  * The user's groups: asked of the server when there is a network, and kept
@@ -36,5 +38,5 @@ export function useWorkspaces(session: Session | null | undefined): WorkspaceSum
       current = false;
     };
   }, [db, session]);
-  return session ? (fresh ?? cached ?? []) : [];
+  return session ? (fresh ?? cached ?? NONE) : NONE;
 }

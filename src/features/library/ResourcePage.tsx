@@ -17,7 +17,7 @@ import { SectionNotes } from '../annotations/SectionNotes.tsx';
 import { SelectionToolbar } from '../annotations/SelectionToolbar.tsx';
 import { useKitAnnotations } from '../annotations/useKitAnnotations.ts';
 import type { Annotation } from '../../model/annotations.ts';
-import { sectionIdOf } from '../../model/anchoring.ts';
+import { sectionTitles } from '../../model/library.ts';
 import { MediaList } from './MediaList.tsx';
 import { NotFound } from './NotFound.tsx';
 import { watchResource } from './queries.ts';
@@ -40,10 +40,8 @@ export default function ResourcePage() {
   const [detached, setDetached] = useState<Annotation[]>([]);
   const onDetached = useCallback((list: Annotation[]) => setDetached(list), []);
   const toc = useMemo(() => (resource ? sectionsOf(resource.blocks) : []), [resource]);
-  const sectionTitle = useCallback(
-    (blockId: string) => toc.find((s) => s.id === blockId || s.id === sectionIdOf(blockId))?.text ?? 'Introduction',
-    [toc],
-  );
+  const titles = useMemo(() => sectionTitles(resource?.blocks ?? []), [resource]);
+  const sectionTitle = useCallback((blockId: string) => titles.get(blockId) ?? 'Introduction', [titles]);
   const sectionBlocks = useCallback(
     (sectionId: string) => {
       const blocks = resource?.blocks ?? [];
@@ -129,7 +127,7 @@ export default function ResourcePage() {
           onDetached={onDetached}
         />
       )}
-      <SelectionToolbar resourceId={resource.id} container={prose} />
+      <SelectionToolbar resourceId={resource.id} container={prose} workspaces={kit.workspaces} />
       {toc.length > 0 && kit.visible && (
         <SectionNotes
           resourceId={resource.id}
@@ -139,6 +137,7 @@ export default function ResourcePage() {
           isMine={kit.isMine}
           sectionTitle={sectionTitle}
           sectionBlocks={sectionBlocks}
+          workspaces={kit.workspaces}
         />
       )}
     </article>
