@@ -14,6 +14,7 @@ import { benchCommunes } from './communes.ts';
 import { measureSync, STREAMS_BUDGET } from './sync.ts';
 import { ANNOTATIONS_BUDGET_MS, measureAnnotationRendering } from './annotations.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium.ts';
+import { describePooling, measurePooling, POOLING_BUDGET_CODES } from './pooling.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -73,6 +74,7 @@ async function main() {
     const lighthouse = await lighthousePerformance([`${BASE}/`, `${BASE}/ressources/kit-faire-alliance`]);
     const [lighthouseHome, lighthouseKit] = Object.values(lighthouse) as [number, number];
     const sync = await measureSync(); // its own server process, on BENCH_SYNC_PORT
+    const pooling = measurePooling();
 
     const results = {
       date: new Date().toISOString(),
@@ -82,6 +84,7 @@ async function main() {
       annotations,
       sync,
       communes,
+      pooling,
       budgets: {
         firstScreenJsGzipBytes: BUDGET_FIRST_SCREEN_JS,
         firstScreenJsWithinBudget: jsGzip <= BUDGET_FIRST_SCREEN_JS,
@@ -93,6 +96,8 @@ async function main() {
         annotationsWithinBudget: annotations.extraScriptingMs <= ANNOTATIONS_BUDGET_MS,
         syncStreams: STREAMS_BUDGET,
         syncStreamsWithinBudget: sync.streams.minReceived >= STREAMS_BUDGET,
+        poolingCodes: POOLING_BUDGET_CODES,
+        poolingWithinBudget: pooling.codes <= POOLING_BUDGET_CODES,
       },
     };
     writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -124,8 +129,10 @@ async function main() {
     console.log(
       `Synchro, flux SSE : ${streams.opened}/${streams.target} ouverts (${streams.users} comptes, serveur ${streams.serverRssBytes === null ? '?' : (streams.serverRssBytes / 1024 ** 2).toFixed(0)} MiB en mémoire) ; pire de ${streams.writes.length} écritures : reçue par ${streams.worst.received}, médiane ${streams.worst.medianMs} ms, p95 ${streams.worst.p95Ms} ms, max ${streams.worst.maxMs} ms (budget : ${STREAMS_BUDGET} flux, tous servis${results.budgets.syncStreamsWithinBudget ? ', respecté' : ', DÉPASSÉ'})`,
     );
+    console.log(describePooling(pooling));
     const budgets = results.budgets;
     if (
+      !budgets.poolingWithinBudget ||
       !budgets.firstScreenJsWithinBudget ||
       !budgets.searchWithinBudget ||
       !budgets.annotationsWithinBudget ||
