@@ -7,6 +7,8 @@ import { mergeConflictHandler } from './conflicts.ts';
 import type { Annotation } from '../model/annotations.ts';
 import type { Initiative } from '../model/initiatives.ts';
 import type { Feedback } from '../model/feedback.ts';
+import type { WorkshopEntry } from '../model/workshops/contribution.ts';
+import type { Workshop } from '../model/workshops/workshop.ts';
 import type { GlossaryTerm, Need, Resource, Webinar } from '../model/library.ts';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
@@ -19,6 +21,8 @@ export interface AppCollections {
   glossary: RxCollection<GlossaryTerm>;
   annotations: RxCollection<Annotation>;
   initiatives: RxCollection<Initiative>;
+  workshops: RxCollection<Workshop>;
+  contributions: RxCollection<WorkshopEntry>;
   feedback: RxCollection<Feedback>;
 }
 

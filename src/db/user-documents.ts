@@ -104,7 +104,7 @@ export function watchRefusals(db: AppDatabase): Observable<Refusal[]> {
  */
 export async function notePushed(
   db: AppDatabase,
-  collection: 'annotations' | 'initiatives' | 'feedback',
+  collection: 'annotations' | 'initiatives' | 'workshops' | 'contributions' | 'feedback',
   docs: { id: string; rev?: string }[],
 ): Promise<void> {
   const current = await db.collections[collection].findByIds(docs.map((d) => d.id)).exec();

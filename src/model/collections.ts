@@ -1,6 +1,8 @@
 import { annotationSchema } from './annotations.ts';
 import { feedbackSchema } from './feedback.ts';
 import { initiativeSchema } from './initiatives.ts';
+import { contributionSchema } from './workshops/contribution.ts';
+import { workshopSchema } from './workshops/workshop.ts';
 import { glossaryTermSchema, needSchema, resourceSchema, webinarSchema } from './library.ts';
 
 export type CollectionKind = 'library' | 'user' | 'inbox';
@@ -23,6 +25,8 @@ export const COLLECTIONS = [
   { name: 'glossary', kind: 'library', schema: glossaryTermSchema },
   { name: 'annotations', kind: 'user', schema: annotationSchema },
   { name: 'initiatives', kind: 'user', schema: initiativeSchema },
+  { name: 'workshops', kind: 'user', schema: workshopSchema },
+  { name: 'contributions', kind: 'user', schema: contributionSchema },
   { name: 'feedback', kind: 'inbox', schema: feedbackSchema },
 ] as const satisfies readonly CollectionDefinition[];
 

@@ -77,23 +77,26 @@ export interface Initiative {
 
 const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
 
+/** A commune from the official list, as stored on an initiative or a workshop. */
+export const communeProperty = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['code', 'name', 'departement', 'year'],
+  properties: {
+    code: { type: 'string', pattern: '^(?:\\d{5}|2[AB]\\d{3})$' },
+    name: { type: 'string', minLength: 1, maxLength: 120 },
+    departement: { type: 'string', minLength: 2, maxLength: 3 },
+    year: { type: 'integer', minimum: 2000, maximum: 2100 },
+  },
+} as const;
+
 export const initiativeSchema = userSchema(
   'initiative',
   {
     status: { type: 'string', enum: [...INITIATIVE_STATUSES] },
     title: { type: 'string', maxLength: 200 },
     description: { type: 'string', maxLength: 20000 },
-    commune: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['code', 'name', 'departement', 'year'],
-      properties: {
-        code: { type: 'string', pattern: '^(?:\\d{5}|2[AB]\\d{3})$' },
-        name: { type: 'string', minLength: 1, maxLength: 120 },
-        departement: { type: 'string', minLength: 2, maxLength: 3 },
-        year: { type: 'integer', minimum: 2000, maximum: 2100 },
-      },
-    },
+    commune: communeProperty,
     needs: { type: 'array', maxItems: 7, uniqueItems: true, items: { type: 'string', enum: [...NEED_IDS] } },
     actorFamilies: {
       type: 'array',

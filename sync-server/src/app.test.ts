@@ -28,6 +28,8 @@ describe('the API', () => {
       ['glossary', 'library', 0],
       ['annotations', 'user', 0],
       ['initiatives', 'user', 0],
+      ['workshops', 'user', 0],
+      ['contributions', 'user', 0],
       ['feedback', 'inbox', 0],
     ]);
     expect(body[1].schema.properties.step.enum).toEqual(['comprendre', 's-approprier', 'agir']);
