@@ -11,7 +11,7 @@ const PAGES = [
   { name: 'need', path: '/besoins/faire-alliance', ready: { role: 'heading', name: 'Agir' } },
   { name: 'search results', path: '/recherche?q=alliance', ready: { role: 'list', name: 'Résultats' } },
   { name: 'glossary', path: '/glossaire', ready: { role: 'heading', name: 'Vocabulaire partagé' } },
-  { name: 'webinars', path: '/webinaires', ready: { role: 'heading', name: "Qualifier l'innovation" } },
+  { name: 'webinars', path: '/webinaires', ready: { role: 'heading', name: 'Qualifier l’innovation' } },
   { name: 'storage panel', path: '/hors-ligne', ready: { role: 'progressbar', name: undefined } },
 ] as const;
 

@@ -4,6 +4,7 @@ import type { Browser } from '@playwright/test';
 import { expect, seriousAccessibilityViolations, test, waitForServiceWorker } from './fixtures.ts';
 import { AccountScreen, newPerson, WorkspacesScreen, type Person } from './pages/account.ts';
 import { Highlighter } from './pages/highlights.ts';
+import { typesetText } from '../../sync-server/src/library/typography.ts';
 import { LIBRARY_DIR, runLibraryImport } from './server.ts';
 
 const KIT = '/ressources/kit-definir-sa-strategie';
@@ -111,12 +112,14 @@ test('an annotation whose passage left the kit is listed as detached, with its q
   await page.goto(kit);
   const paragraphs = page.locator('.prose .block-paragraph');
   await expect(paragraphs.first()).toBeVisible();
-  // A paragraph written as one plain line in the source, to remove it there.
-  const lines = new Set(original.split('\n').map((line) => line.trim()));
+  // A paragraph written as one plain line in the source, to remove it there
+  // (the reader shows it typeset: typographic apostrophes, non-breaking spaces).
+  const lines = new Map(original.split('\n').map((line) => [typesetText(line.trim()), line.trim()]));
   const texts = (await paragraphs.allTextContents()).map((t) => t.trim());
   const index = texts.findIndex((text, i) => i > 1 && lines.has(text));
   expect(index).toBeGreaterThan(0);
-  const removed = texts[index]!;
+  const shown = texts[index]!;
+  const removed = lines.get(shown)!;
 
   const highlighter = new Highlighter(page);
   await highlighter.select(paragraphs.nth(index));
@@ -131,7 +134,7 @@ test('an annotation whose passage left the kit is listed as detached, with its q
     runLibraryImport();
     const detached = highlighter.detached();
     await expect(detached.getByText('Chiffre à vérifier')).toBeVisible();
-    await expect(detached.getByText(removed.slice(0, 60))).toBeVisible();
+    await expect(detached.getByText(shown.slice(0, 60))).toBeVisible();
     await expect(highlighter.highlightWithNote('Chiffre à vérifier')).toBeHidden();
 
     // Listed with the others in « Mes annotations ».

@@ -36,7 +36,7 @@ export function sectionsOf(blocks: Block[]): Block[] {
   return blocks.filter((b) => b.kind === 'heading' && b.level === 2);
 }
 
-/** The blocks under each level-2 heading, keyed by the heading's text. */
+/** The blocks under each level-2 heading, keyed by the heading's id (a need's steps: comprendre, s-approprier, agir). */
 export function splitSections(blocks: Block[]): { intro: Block[]; sections: Map<string, Block[]> } {
   const intro: Block[] = [];
   const sections = new Map<string, Block[]>();
@@ -44,7 +44,7 @@ export function splitSections(blocks: Block[]): { intro: Block[]; sections: Map<
   for (const block of blocks) {
     if (block.kind === 'heading' && block.level === 2) {
       current = [];
-      sections.set(block.text, current);
+      sections.set(block.id, current);
     } else {
       current.push(block);
     }

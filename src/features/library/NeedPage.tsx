@@ -25,7 +25,7 @@ export default function NeedPage() {
       {STEP_IDS.map((step) => (
         <section key={step} aria-labelledby={`etape-${step}`}>
           <h2 id={`etape-${step}`}>{STEP_LABELS[step]}</h2>
-          <Blocks blocks={sections.get(STEP_LABELS[step]) ?? []} />
+          <Blocks blocks={sections.get(step) ?? []} />
           <ul className="list">
             {resources
               ?.filter((r) => r.step === step)

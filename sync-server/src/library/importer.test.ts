@@ -31,7 +31,7 @@ describe('importLibrary', () => {
     expect(report).toMatchObject({ written: 1, unchanged: 3, errors: [] });
     const now = await stored('resources', 'kit-essai');
     expect(now!.seq).toBeGreaterThan(old!.seq);
-    expect(now!.body.title).toBe("Kit d'essai, revu");
+    expect(now!.body.title).toBe('Kit d’essai, revu');
   });
 
   it('rejects a malformed file with its path and keeps serving the last good version', async () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Lexer, Parser, Renderer, type Token, type Tokens } from 'marked';
 import type { Block, BlockKind } from '../../../src/model/library.ts';
+import { typesetHtml } from './typography.ts';
 
 /** Task-list items are labelled checkboxes (a worksheet to tick on paper or on screen). */
 class LibraryRenderer extends Renderer {
@@ -14,6 +15,7 @@ class LibraryRenderer extends Renderer {
  * Turns a Markdown body into blocks with stable ids. A heading's id is the
  * slug of its text; any other block's id is its section's id plus a short
  * hash of its text, so editing one paragraph leaves the others' ids alone.
+ * French typography is applied to the rendered text (see typography.ts).
  * Raw HTML is refused: the library is Markdown only.
  */
 export function markdownToBlocks(markdown: string): Block[] {
@@ -31,14 +33,17 @@ export function markdownToBlocks(markdown: string): Block[] {
     if (token.type === 'space' || token.type === 'def') continue;
     assertNoHtml(token);
     const kind = blockKind(token);
-    const html = Parser.parse([token], { gfm: true, renderer: new LibraryRenderer() }).trim();
+    const typed = Parser.parse([token], { gfm: true, renderer: new LibraryRenderer() }).trim();
+    // Ids come from the text as typed, so typesetting never moves an annotation's anchor.
+    const typedText = htmlToText(typed).trim();
+    const html = kind === 'code' ? typed : typesetHtml(typed);
     const text = htmlToText(html).trim();
     if (kind === 'heading') {
       const heading = token as Tokens.Heading;
-      section = unique(slugify(text) || 'section');
+      section = unique(slugify(typedText) || 'section');
       blocks.push({ id: section, kind, level: heading.depth, html, text });
     } else {
-      blocks.push({ id: unique(`${section}-${shortHash(text || html)}`), kind, html, text });
+      blocks.push({ id: unique(`${section}-${shortHash(typedText || typed)}`), kind, html, text });
     }
   }
   return blocks;

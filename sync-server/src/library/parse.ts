@@ -5,9 +5,10 @@ import { COLLECTIONS, type CollectionName } from '../../../src/model/collections
 import { MEDIA_FILE_PATTERN } from '../../../src/model/library.ts';
 import { SLUG_PATTERN, STEP_IDS } from '../../../src/model/vocabulary.ts';
 import { markdownToBlocks } from './markdown.ts';
+import { typesetText } from './typography.ts';
 
 /** Bump when the importer's output changes, so every document is republished. */
-const IMPORTER_VERSION = '2';
+const IMPORTER_VERSION = '3';
 
 /** Which collection each folder of the library feeds. */
 export const FOLDERS: Partial<Record<string, CollectionName>> = {
@@ -92,14 +93,14 @@ export function parseLibraryFile(path: string, source: string): ParsedFile {
   if (blocks.length === 0) fail('le corps du texte est vide');
   if (collection === 'needs') {
     for (const heading of Object.values(STEP_HEADINGS)) {
-      if (!blocks.some((b) => b.kind === 'heading' && b.level === 2 && b.text === heading)) {
+      if (!blocks.some((b) => b.kind === 'heading' && b.level === 2 && b.text === typesetText(heading))) {
         fail(`section « ## ${heading} » manquante`);
       }
     }
   }
 
   const hash = createHash('sha256').update(IMPORTER_VERSION).update(source).digest('hex');
-  const document = { ...front, id: fileId, blocks, contentHash: hash };
+  const document = { ...front, ...typesetFields(front), id: fileId, blocks, contentHash: hash };
   const validate = validators.get(collection)!;
   if (!validate(document)) {
     const error = validate.errors?.[0];
@@ -129,6 +130,12 @@ function parseMediaRefs(raw: unknown, collection: CollectionName, fail: (reason:
     if (Object.keys(rest).length > 0) fail(`media.${i} : champ inconnu (${Object.keys(rest).join(', ')})`);
     return { file: file as string, title: title as string };
   });
+}
+
+/** The front-matter texts a reader sees get the same typography as the body. */
+function typesetFields(front: Record<string, unknown>): Record<string, string> {
+  const shown = ['title', 'summary', 'term'].filter((key) => typeof front[key] === 'string');
+  return Object.fromEntries(shown.map((key) => [key, typesetText(front[key] as string)]));
 }
 
 /** YAML turns 2019-03-21 into a Date; the schemas want the YYYY-MM-DD text. */
