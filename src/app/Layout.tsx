@@ -5,11 +5,13 @@ import { DatabaseGate, useDatabase } from './DatabaseContext.tsx';
 import { useObservable, useOnline } from './hooks.ts';
 import { InstallPrompt } from './install/InstallPrompt.tsx';
 import { PagePreview } from './PagePreview.tsx';
+import { ScrollMemory } from './ScrollMemory.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 
 export function Layout() {
   return (
     <>
+      <ScrollMemory />
       <a className="skip-link" href="#contenu">
         Aller au contenu
       </a>

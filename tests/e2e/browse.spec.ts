@@ -12,6 +12,13 @@ test('filter the library, open a kit, jump to a section, then find a passage off
   // The filtered view is a shareable URL.
   await page.reload();
   await expect(page.getByRole('checkbox', { name: /^Kit pratique/ })).toBeChecked();
+  // Unchecking every filter leaves the panel open under the finger; each click takes at once.
+  await page.getByRole('checkbox', { name: /^Kit pratique/ }).uncheck();
+  await page.getByRole('checkbox', { name: /^Faire alliance/ }).uncheck();
+  await expect(page).toHaveURL(/\/ressources$/);
+  await page.getByRole('checkbox', { name: /^Faire alliance/ }).check();
+  await page.getByRole('checkbox', { name: /^Kit pratique/ }).check();
+  await expect(page.getByText('1 ressource', { exact: true })).toBeVisible();
   await page.getByRole('link', { name: /^Construire une alliance locale/ }).click();
 
   const toc = page.getByRole('navigation', { name: 'Sommaire' });

@@ -1,5 +1,5 @@
 import { useMemo, useState, type ChangeEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useDatabase } from '../../app/DatabaseContext.tsx';
 import { useObservable } from '../../app/hooks.ts';
 import { watchSession } from '../../db/session.ts';
@@ -22,11 +22,12 @@ import { importAnnotations, watchAllAnnotations } from './commands.ts';
 import { downloadText } from './download.ts';
 import { useOwnerId } from './useKitAnnotations.ts';
 import { useWorkspaces } from './useWorkspaces.ts';
+import { useImmediateSearchParams } from '../../ui/useImmediateSearchParams.ts';
 
 /** All the user's annotations: filtered, searched, exported, imported. */
 export default function MyAnnotationsPage() {
   const { db } = useDatabase();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useImmediateSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const all = useObservable(() => watchAllAnnotations(db), [db]);
   const resources = useObservable(() => watchResources(db), [db]);
@@ -45,8 +46,7 @@ export default function MyAnnotationsPage() {
   const groupName = (id: string) => workspaces.find((w) => w.id === id)?.name ?? 'un groupe';
   const groupIds = [...new Set(mine.flatMap((a) => (a.workspaceId ? [a.workspaceId] : [])))];
 
-  const set = (change: Partial<AnnotationFilters>) =>
-    setParams(filtersToParams({ ...filters, ...change }), { replace: true });
+  const set = (change: Partial<AnnotationFilters>) => setParams(filtersToParams({ ...filters, ...change }));
   const titles = useMemo(() => new Map([...byId].map(([id, r]) => [id, sectionTitles(r.blocks)])), [byId]);
   const sectionTitle = (resourceId: string, blockId: string) => titles.get(resourceId)?.get(blockId);
 

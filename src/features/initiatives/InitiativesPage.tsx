@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useDatabase } from '../../app/DatabaseContext.tsx';
 import { useObservable } from '../../app/hooks.ts';
 import { watchSession } from '../../db/session.ts';
@@ -22,6 +22,7 @@ import { InitiativeFiltersForm } from './InitiativeFiltersForm.tsx';
 import { InitiativeStatus } from './InitiativeStatus.tsx';
 import { describeUploads, useOutbox, useOwnerId, usePhotoInfos, useUploadProgress } from './status-hooks.ts';
 import './initiatives.css';
+import { useImmediateSearchParams } from '../../ui/useImmediateSearchParams.ts';
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
 
@@ -31,7 +32,7 @@ const resumeUrl = (draft: DraftRecord) =>
 /** /initiatives: drafts first, then the initiatives on the device (mine and my groups'), filtered and exported. */
 export default function InitiativesPage() {
   const { db } = useDatabase();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useImmediateSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const all = useObservable(() => watchInitiatives(db), [db]);
   const drafts = useObservable(() => watchDrafts(db), [db]);
@@ -48,8 +49,7 @@ export default function InitiativesPage() {
   const groups = [...new Set([...workspaces.map((w) => w.id), ...(all ?? []).flatMap((i) => i.workspaceId ?? [])])].map(
     (id) => ({ id, name: groupName(id) ?? 'nom inconnu hors ligne' }),
   );
-  const set = (change: Partial<InitiativeFilters>) =>
-    setParams(filtersToParams({ ...filters, ...change }), { replace: true });
+  const set = (change: Partial<InitiativeFilters>) => setParams(filtersToParams({ ...filters, ...change }));
 
   const labels = { needs: NEED_SHORT_LABELS, actorFamilies: ACTOR_FAMILY_LABELS, workspace: groupName };
   const exportCsv = () => downloadText('initiatives.csv', 'text/csv;charset=utf-8', toCsv(shown, labels));

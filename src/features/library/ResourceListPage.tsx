@@ -1,5 +1,4 @@
-import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useMemo, useState } from 'react';
 import { useDatabase } from '../../app/DatabaseContext.tsx';
 import { useObservable } from '../../app/hooks.ts';
 import {
@@ -14,6 +13,7 @@ import {
   type FacetKey,
 } from '../../model/facets.ts';
 import { RESOURCE_TYPE_IDS } from '../../model/vocabulary.ts';
+import { useImmediateSearchParams } from '../../ui/useImmediateSearchParams.ts';
 import { FacetPanel, facetValueLabel } from './FacetPanel.tsx';
 import { watchResources } from './queries.ts';
 import { ResourceCard } from './ResourceCard.tsx';
@@ -21,7 +21,7 @@ import { ResourceCard } from './ResourceCard.tsx';
 /** Browse the library: combinable filters, reflected in the URL, with counts. */
 export default function ResourceListPage() {
   const { db } = useDatabase();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useImmediateSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const resources = useObservable(() => watchResources(db), [db]);
   const shown = useMemo(
@@ -33,13 +33,15 @@ export default function ResourceListPage() {
   );
   const counts = useMemo(() => facetCounts(resources ?? [], filters), [resources, filters]);
   const active = activeFilterCount(filters);
-  const toggle = (key: FacetKey, value: string) =>
-    setParams(filtersToParams(toggleFilter(filters, key, value)), { replace: true });
+  const toggle = (key: FacetKey, value: string) => setParams(filtersToParams(toggleFilter(filters, key, value)));
+  // Open when the page opens with filters; then as the person leaves it (unchecking the
+  // last filter does not close the panel under the finger).
+  const [open, setOpen] = useState(active > 0);
 
   return (
     <>
       <h1>Ressources</h1>
-      <details className="filters" open={active > 0 || undefined}>
+      <details className="filters" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>Filtrer{active > 0 && ` (${active} actif${active > 1 ? 's' : ''})`}</summary>
         <FacetPanel filters={filters} counts={counts} onToggle={toggle} />
       </details>
@@ -56,11 +58,7 @@ export default function ResourceListPage() {
             )),
           )}
           <li>
-            <button
-              type="button"
-              className="chip clear"
-              onClick={() => setParams(filtersToParams(emptyFilters()), { replace: true })}
-            >
+            <button type="button" className="chip clear" onClick={() => setParams(filtersToParams(emptyFilters()))}>
               Effacer les filtres
             </button>
           </li>

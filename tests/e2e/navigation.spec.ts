@@ -1,0 +1,35 @@
+import { expect, test } from './fixtures.ts';
+import { HomePage } from './pages/home.ts';
+import { KitPage } from './pages/kit.ts';
+
+const KIT = 'Cartographier son écosystème territorial';
+
+const scrollY = (page: import('@playwright/test').Page) => page.evaluate(() => window.scrollY);
+
+test('a new page opens at its top, back returns where the reader was, a link to a section opens there', async ({
+  page,
+}) => {
+  const home = new HomePage(page);
+  await home.open();
+  await home.expectLibraryLoaded();
+  const link = page.getByRole('link', { name: KIT });
+  await link.scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 200);
+  await expect.poll(() => scrollY(page)).toBeGreaterThan(800);
+  const homePosition = await scrollY(page);
+
+  await link.click();
+  const kit = new KitPage(page);
+  await expect(kit.title(KIT)).toBeInViewport();
+  expect(await scrollY(page)).toBe(0);
+
+  await page.goBack();
+  await expect(link).toBeVisible();
+  await expect.poll(() => scrollY(page)).toBeGreaterThan(homePosition - 5);
+  expect(await scrollY(page)).toBeLessThan(homePosition + 5);
+
+  await page.goForward();
+  await expect(kit.title(KIT)).toBeInViewport();
+  await kit.tableOfContents().getByRole('link', { name: 'Pour aller plus loin' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Pour aller plus loin' })).toBeInViewport();
+});
