@@ -16,6 +16,9 @@ import { accountsIdentity, type Identity } from './replication/identity.ts';
 import { replicationRoutes } from './replication/routes.ts';
 import { appPage } from './preview.ts';
 import { staticApp } from './static.ts';
+import { checkEntries } from './workshops/closed.ts';
+import { workshopRoutes, type WorkshopLimits } from './workshops/routes.ts';
+import type { WorkshopEntry } from '../../src/model/workshops/contribution.ts';
 import type { Store } from './store/store.ts';
 
 export interface AppOptions {
@@ -32,6 +35,8 @@ export interface AppOptions {
   libraryDir?: string;
   /** Accounts and groups, for user collections. */
   identity?: Identity;
+  /** Guests of workshops: rate limits and how long their access lasts. */
+  workshopLimits?: Partial<WorkshopLimits>;
   /** How often to look for writes made by another process (ms). */
   pollMs?: number;
   logger?: boolean;
@@ -93,7 +98,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   );
   accountRoutes(app, accounts);
   const identity = options.identity ?? accountsIdentity(accounts);
-  replicationRoutes(app, { store: options.store, feed, identity });
+  replicationRoutes(app, {
+    store: options.store,
+    feed,
+    identity,
+    checks: { contributions: (docs) => checkEntries(options.store, docs as unknown as WorkshopEntry[]) },
+  });
+  workshopRoutes(app, { store: options.store, feed, identity, limits: options.workshopLimits });
   await app.register(blobRoutes({ store: options.store, identity, files: new BlobFiles(options.blobDir) }));
   if (options.libraryDir) libraryMediaRoutes(app, options.libraryDir);
 

@@ -4,6 +4,22 @@ import { openSqliteAccountStore } from './accounts/sqlite.ts';
 import { buildApp } from './app.ts';
 import { importLibrary } from './library/importer.ts';
 import { openSqliteStore } from './store/sqlite.ts';
+import type { WorkshopLimits } from './workshops/routes.ts';
+
+/** Workshop guests' limits from the environment (docs/workshops.md); defaults where unset. */
+function workshopLimitsFromEnv(): Partial<WorkshopLimits> {
+  const number = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+  const limits: Partial<WorkshopLimits> = {};
+  const hours = number('WORKSHOP_GUEST_HOURS');
+  if (hours) limits.guestAccessMs = hours * 3600_000;
+  const perWorkshop = number('WORKSHOP_WRITES_PER_WORKSHOP');
+  if (perWorkshop) limits.writesPerWorkshop = { max: perWorkshop, windowMs: 10 * 60_000 };
+  const perAddress = number('WORKSHOP_WRITES_PER_ADDRESS');
+  if (perAddress) limits.writesPerAddress = { max: perAddress, windowMs: 10 * 60_000 };
+  const joins = number('WORKSHOP_JOIN_FAILURES_PER_ADDRESS');
+  if (joins) limits.joinFailuresPerAddress = { max: joins, windowMs: 15 * 60_000 };
+  return limits;
+}
 
 const root = resolve(import.meta.dirname, '../..');
 const port = Number(process.env.PORT ?? 8080);
@@ -33,6 +49,7 @@ const app = await buildApp({
   staticDir,
   libraryDir,
   logger: process.env.LOG !== 'off',
+  workshopLimits: workshopLimitsFromEnv(),
 });
 const close = async () => {
   await app.close();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openSqliteAccountStore } from './accounts/sqlite.ts';
 import type { AccountSettings } from './accounts/accounts.ts';
 import { TEST_SCRYPT } from './accounts/passwords.ts';
-import { buildApp, type App } from './app.ts';
+import { buildApp, type App, type AppOptions } from './app.ts';
 import { importLibrary, type ImportReport } from './library/importer.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
@@ -26,6 +26,7 @@ interface Options {
   staticDir?: string;
   pollMs?: number;
   accountSettings?: AccountSettings;
+  workshopLimits?: AppOptions['workshopLimits'];
 }
 
 /** A real server on an ephemeral port, over a copy of the fixture library. */
@@ -50,6 +51,7 @@ async function listen(dataDir: string, libraryDir: string, options: Options, por
     staticDir: options.staticDir,
     libraryDir,
     pollMs: options.pollMs ?? 50,
+    workshopLimits: options.workshopLimits,
   });
   const url = await app.listen({ port, host: '127.0.0.1' });
   const close = async () => {

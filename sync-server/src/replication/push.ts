@@ -19,11 +19,14 @@ export async function pushUserDocuments(
   request: FastifyRequest,
   store: Store,
   identity: Identity,
+  /** The collection's own rules beyond its schema (workshop entries: kinds, dots, closed workshops). */
+  check?: (documents: Record<string, unknown>[]) => Promise<void>,
 ): Promise<StoredDocument[]> {
   const caller = await identity.callerOf(request);
   if (!caller) throw new ApiError(401, 'unauthenticated', 'Connectez-vous pour synchroniser vos données.');
   const user = { id: caller.userId };
   const rows = validatePushBatch(collection.name, request.body);
+  await check?.(rows.map((r) => r.newDocumentState));
   const stored = await store.readDocuments(
     collection.name,
     rows.map((r) => r.newDocumentState.id as string),

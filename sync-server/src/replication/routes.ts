@@ -16,6 +16,8 @@ export interface ReplicationOptions {
   store: Store;
   feed: ChangeFeed;
   identity?: Identity;
+  /** Rules of a collection beyond its schema, run on every push to it. */
+  checks?: Record<string, (documents: Record<string, unknown>[]) => Promise<void>>;
   /** Pushes to an inbox per client address. */
   inboxLimit?: { max: number; windowMs: number };
 }
@@ -61,7 +63,7 @@ export function replicationRoutes(app: FastifyInstance, options: ReplicationOpti
       void feed.catchUp();
       return [];
     }
-    const conflicts = await pushUserDocuments(collection, request, store, identity!);
+    const conflicts = await pushUserDocuments(collection, request, store, identity!, options.checks?.[collection.name]);
     void feed.catchUp();
     reply.type('application/json; charset=utf-8');
     return `[${conflicts.map((d) => d.body).join(',')}]`;
