@@ -27,7 +27,8 @@ export default defineConfig({
         categories: ['education', 'government', 'productivity'],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
+        // wasm: the QR code reader for browsers without BarcodeDetector, needed offline in the hall.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2,wasm}'],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,

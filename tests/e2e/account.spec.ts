@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import QRCode from 'qrcode';
 import { expect, seriousAccessibilityViolations, test } from './fixtures.ts';
 import { AccountScreen, newPerson, WorkspacesScreen } from './pages/account.ts';
 
@@ -145,9 +146,13 @@ test('a group: its owner shows the code and QR, another person joins with the co
 });
 
 test('« Scanner un QR code » reads the code with the camera, then turns the camera off', async ({ page }) => {
-  // Desktop Chromium on Linux has neither a camera nor BarcodeDetector: give the page stand-ins for both,
-  // a camera filmed from a canvas and a detector that sees a join URL on its third look.
-  await page.addInitScript(() => {
+  // Desktop Chromium on Linux has no camera and no BarcodeDetector: the camera films a canvas showing a real
+  // QR code of a join URL, blank for its first frames, and the app's WebAssembly reader (zxing-wasm) reads it.
+  const qr = await QRCode.toDataURL('https://terrain.example/espaces/rejoindre?code=wxyz-2345', {
+    margin: 4,
+    width: 400,
+  });
+  await page.addInitScript((qrImage) => {
     const tracks: MediaStreamTrack[] = [];
     (window as unknown as { cameraTracks: MediaStreamTrack[] }).cameraTracks = tracks;
     Object.defineProperty(navigator, 'mediaDevices', {
@@ -155,30 +160,25 @@ test('« Scanner un QR code » reads the code with the camera, then turns the ca
         enumerateDevices: async () => [{ kind: 'videoinput', deviceId: 'fake', label: '', groupId: '' }],
         getUserMedia: async () => {
           const canvas = document.createElement('canvas');
-          canvas.width = 64;
-          canvas.height = 64;
+          canvas.width = 480;
+          canvas.height = 480;
           const context = canvas.getContext('2d')!;
-          setInterval(() => context.fillRect(0, 0, Math.random() * 64, 64), 50);
+          const image = new Image();
+          image.src = qrImage;
+          let frames = 0;
+          setInterval(() => {
+            context.fillStyle = '#fff';
+            context.fillRect(0, 0, 480, 480);
+            if (++frames > 10) context.drawImage(image, 40, 40);
+          }, 50);
           const stream = canvas.captureStream(20);
           tracks.push(...stream.getTracks());
           return stream;
         },
       },
     });
-    let looks = 0;
-    (window as unknown as { BarcodeDetector: unknown }).BarcodeDetector = class {
-      static async getSupportedFormats() {
-        return ['qr_code'];
-      }
-      async detect(source: HTMLVideoElement) {
-        if (!(source instanceof HTMLVideoElement) || source.readyState < 2) throw new Error('no picture');
-        looks += 1;
-        return looks < 3
-          ? []
-          : [{ rawValue: `${location.origin}/espaces/rejoindre?code=wxyz-2345`, format: 'qr_code' }];
-      }
-    };
-  });
+    delete (window as { BarcodeDetector?: unknown }).BarcodeDetector;
+  }, qr);
   const account = new AccountScreen(page);
   await account.open();
   await account.register(newPerson('Lou'));

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { joinWorkspace, type Auth, type WorkspaceSummary } from './api.ts';
 import { Field } from './Field.tsx';
 import { QrScanner } from './QrScanner.tsx';
-import { canScanQrCodes } from './scanner.ts';
+import { hasCamera } from '../../ui/qr/detector.ts';
 import { useFormSubmit, useValidatedForm } from './useValidatedForm.ts';
 import { checkInviteCode, normaliseInviteCode } from './validation.ts';
 import { FormError } from '../../ui/FormError.tsx';
@@ -31,7 +31,7 @@ export function JoinWorkspaceForm({ auth, initialCode = '', onJoined }: Props) {
 
   useEffect(() => {
     let current = true;
-    void canScanQrCodes().then((yes) => current && setCanScan(yes));
+    void hasCamera().then((yes) => current && setCanScan(yes));
     return () => {
       current = false;
     };

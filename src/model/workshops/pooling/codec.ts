@@ -54,8 +54,8 @@ const CHECK_BYTES = 4;
 export type PoolRefusal = 'not-a-pool' | 'newer-format' | 'corrupt' | 'other-workshop' | 'incomplete' | 'too-large';
 
 const MESSAGES: Record<PoolRefusal, string> = {
-  'not-a-pool': "Ce QR code n'est pas un partage de contributions d'atelier.",
-  'newer-format': "Ce partage vient d'une version plus récente de l'application : mettez-la à jour sur cet appareil.",
+  'not-a-pool': 'Ce QR code n’est pas un partage de contributions d’atelier.',
+  'newer-format': 'Ce partage vient d’une version plus récente de l’application : mettez-la à jour sur cet appareil.',
   corrupt: 'Ce code a été mal lu ou est abîmé : rien n’a été ajouté. Scannez-le à nouveau.',
   'other-workshop': 'Ce partage vient d’un autre atelier : rien n’a été ajouté.',
   incomplete: 'Il manque des codes à ce partage : rien n’a été ajouté.',

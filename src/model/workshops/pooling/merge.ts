@@ -45,3 +45,14 @@ function isNewer(doc: Versioned, than: Versioned): boolean {
   if (doc.updatedAt !== than.updatedAt) return doc.updatedAt > than.updatedAt;
   return doc.rev > than.rev;
 }
+
+/** How a merge went, in numbers, for the person who asked for it. */
+export interface MergeCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+export function mergeCounts(merge: PoolMerge<unknown>): MergeCounts {
+  return { added: merge.added.length, updated: merge.updated.length, unchanged: merge.unchanged };
+}
