@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -45,6 +46,11 @@ export default defineConfig({
       },
     }),
   ],
+  resolve: {
+    // RxDB's broadcast-channel frees its leadership on the deprecated `unload` event, which keeps
+    // pages out of the back/forward cache: the same API on `pagehide` instead (src/db/page-exit.ts).
+    alias: [{ find: /^unload$/, replacement: fileURLToPath(new URL('./src/db/page-exit.ts', import.meta.url)) }],
+  },
   build: {
     target: 'es2022',
     sourcemap: false,

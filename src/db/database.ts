@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb/plugins/core';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
@@ -10,6 +11,15 @@ import type { Feedback } from '../model/feedback.ts';
 import type { WorkshopEntry } from '../model/workshops/contribution.ts';
 import type { Workshop } from '../model/workshops/workshop.ts';
 import type { GlossaryTerm, Need, Resource, Webinar } from '../model/library.ts';
+
+/*
+ * When the page enters the back/forward cache, Dexie closes its IndexedDB
+ * connections and expects the next read to reopen them; RxDB opens them
+ * with `autoOpen` off, so every read after coming back failed with
+ * DatabaseClosedError. They stay open instead: the browser keeps such a page
+ * in its cache (and drops it if another tab needs to upgrade the database).
+ */
+Dexie.disableBfCache = true;
 
 addRxPlugin(RxDBLeaderElectionPlugin);
 addRxPlugin(RxDBLocalDocumentsPlugin);

@@ -21,7 +21,7 @@ export interface StreamOptions {
 export function eventStream(options: StreamOptions): Observable<StreamEvent> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   return new Observable<StreamEvent>((subscriber) => {
-    const abort = new AbortController();
+    let abort = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
 
     const connect = async () => {
@@ -53,10 +53,26 @@ export function eventStream(options: StreamOptions): Observable<StreamEvent> {
       }
       if (!abort.signal.aborted) timer = setTimeout(() => void connect(), options.retryMs ?? 3000);
     };
-    void connect();
-    return () => {
+    const disconnect = () => {
       clearTimeout(timer);
       abort.abort();
+    };
+    // An open request keeps a page out of the back/forward cache: the stream closes when the
+    // page is hidden for a navigation, and reconnects (then resyncs) if the page comes back.
+    const onPageHide = () => disconnect();
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (!event.persisted) return;
+      abort = new AbortController();
+      void connect();
+    };
+    const page = typeof window === 'undefined' ? undefined : window;
+    page?.addEventListener('pagehide', onPageHide);
+    page?.addEventListener('pageshow', onPageShow);
+    void connect();
+    return () => {
+      page?.removeEventListener('pagehide', onPageHide);
+      page?.removeEventListener('pageshow', onPageShow);
+      disconnect();
     };
   });
 }
