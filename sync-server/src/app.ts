@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import { COLLECTIONS } from '../../src/model/collections.ts';
@@ -9,7 +9,10 @@ import { accountRoutes } from './accounts/routes.ts';
 import type { AccountStore } from './accounts/store.ts';
 import { BlobFiles } from './blobs/files.ts';
 import { blobRoutes } from './blobs/routes.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, isStorageFailure } from './errors.ts';
+import { nestedDeeperThan } from './json-depth.ts';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
+import { runMaintenance } from './maintenance.ts';
 import { libraryMediaRoutes } from './library/routes.ts';
 import { ChangeFeed } from './replication/feed.ts';
 import { accountsIdentity, type Identity } from './replication/identity.ts';
@@ -39,8 +42,16 @@ export interface AppOptions {
   workshopLimits?: Partial<WorkshopLimits>;
   /** How often to look for writes made by another process (ms). */
   pollMs?: number;
+  /** SYNC-PROTOCOL.md, Limits; the protocol's defaults when absent. */
+  limits?: Partial<ServerLimits>;
+  /** `TRUST_PROXY`: whose `X-Forwarded-For` names the client (see limits.ts); off when absent. */
+  trustProxy?: boolean | number | string[];
+  /** How often the housekeeping runs (ms; default one hour). */
+  maintenanceMs?: number;
   logger?: boolean;
 }
+
+const HOUR = 60 * 60_000;
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -51,11 +62,56 @@ export const APP_VERSION = packageJson.version;
 export type App = FastifyInstance & { feed: ChangeFeed; accounts: Accounts };
 
 export async function buildApp(options: AppOptions): Promise<App> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: trustProxyOption(options.trustProxy),
+    // A URL Fastify cannot decode gets the API's error shape, not Fastify's own.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+      void (reply as FastifyReply)
+        .status(status)
+        .send({ error: 'bad_request', message: 'Adresse de requête mal formée.' });
+    },
+  });
   const feed = new ChangeFeed(options.store);
-  const accounts = new Accounts(options.accountStore, options.accountSettings);
+  const accounts = new Accounts(options.accountStore, {
+    ...options.accountSettings,
+    limits: {
+      registerPerAddress: { max: limits.registrationsPerHour, windowMs: HOUR },
+      ...options.accountSettings?.limits,
+    },
+    tokenIdleDays: options.accountSettings?.tokenIdleDays ?? limits.tokenIdleDays,
+  });
+  const files = new BlobFiles(options.blobDir);
   await feed.start(options.pollMs ?? 1000);
   app.addHook('onClose', async () => feed.stop());
+
+  const maintain = () =>
+    runMaintenance({
+      store: options.store,
+      attempts: options.accountStore,
+      accounts,
+      files,
+      blobGraceMs: limits.blobGraceMs,
+      now: options.accountSettings?.now,
+      log: (message) => app.log.info(message),
+    }).catch((error: unknown) => app.log.error(error));
+  const maintenance = setInterval(maintain, options.maintenanceMs ?? HOUR);
+  maintenance.unref();
+  app.addHook('onReady', async () => void maintain());
+  app.addHook('onClose', async () => clearInterval(maintenance));
+
+  // JSON too deeply nested is refused before parsing (SYNC-PROTOCOL.md, Limits).
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (!nestedDeeperThan(body as string)) return parseJson(request, body as string, done);
+    const push = /^\/api\/v1\/replication\/[^/]+\/push(?:\?|$)/.test(request.url);
+    const message = 'JSON imbriqué sur plus de 64 niveaux. Rien n’a été écrit.';
+    done(new ApiError(400, push ? 'invalid_document' : 'invalid_input', message), undefined);
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -84,6 +140,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (error instanceof ApiError) {
       return reply.status(error.statusCode).send({ error: error.code, message: error.message, ...error.details });
     }
+    if (isStorageFailure(error)) {
+      request.log.error(error);
+      return reply.status(503).header('retry-after', '30').send({
+        error: 'unavailable',
+        message: 'Le serveur ne peut pas enregistrer pour le moment. Réessayez plus tard.',
+      });
+    }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status === 413) return reply.status(413).send({ error: 'too_large', message: 'Envoi trop volumineux.' });
     if (status >= 400 && status < 500) {
@@ -93,7 +156,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
     return reply.status(500).send({ error: 'internal', message: 'Erreur interne du serveur.' });
   });
 
-  app.get('/api/v1/health', async () => ({ ok: true, version: APP_VERSION }));
+  // Honest health: 503 while the store or the blob folder cannot take a write (read-only, full disk).
+  app.get('/api/v1/health', async (request, reply) => {
+    try {
+      await options.store.probeWrite();
+      await files.probe();
+      return { ok: true, version: APP_VERSION };
+    } catch (error) {
+      request.log.warn(error);
+      const reason = isStorageFailure(error) ? (error as { code: string }).code : 'store_unavailable';
+      return reply.status(503).send({ ok: false, reason, version: APP_VERSION });
+    }
+  });
   app.get('/api/v1/collections', async () =>
     COLLECTIONS.map((c) => ({ name: c.name, kind: c.kind, schemaVersion: c.schema.version, schema: c.schema })),
   );
@@ -103,10 +177,19 @@ export async function buildApp(options: AppOptions): Promise<App> {
     store: options.store,
     feed,
     identity,
+    attempts: options.accountStore,
+    limits,
     checks: { contributions: (docs) => checkEntries(options.store, docs as unknown as WorkshopEntry[]) },
   });
-  workshopRoutes(app, { store: options.store, feed, identity, limits: options.workshopLimits });
-  await app.register(blobRoutes({ store: options.store, identity, files: new BlobFiles(options.blobDir) }));
+  workshopRoutes(app, {
+    store: options.store,
+    feed,
+    identity,
+    attempts: options.accountStore,
+    limits: options.workshopLimits,
+    now: options.accountSettings?.now,
+  });
+  await app.register(blobRoutes({ store: options.store, identity, files, quotaBytes: limits.blobQuotaBytes }));
   if (options.libraryDir) libraryMediaRoutes(app, options.libraryDir);
 
   const staticDir = options.staticDir;
@@ -122,6 +205,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   return Object.assign(app, { feed, accounts }) as unknown as App;
+}
+
+/** A hop count becomes the function Fastify's types take (trust the last `hops` proxies). */
+function trustProxyOption(trust: boolean | number | string[] | undefined) {
+  if (typeof trust !== 'number') return trust ?? false;
+  return (_address: string, hop: number) => hop < trust;
 }
 
 /**

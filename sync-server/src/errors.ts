@@ -10,3 +10,16 @@ export class ApiError extends Error {
     super(message);
   }
 }
+
+/** Error codes of a store that cannot write now: full disk, read-only folder or file, failing device. */
+const STORAGE_FAILURES = /^(SQLITE_(FULL|READONLY|IOERR|CANTOPEN)|ENOSPC|EROFS|EDQUOT|EIO|53100|25006)/;
+
+/**
+ * True when an error says the storage cannot write (rather than a bug): the
+ * request gets 503 `unavailable` (retry later, nothing was written) and
+ * `/health` says so too.
+ */
+export function isStorageFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && STORAGE_FAILURES.test(code);
+}

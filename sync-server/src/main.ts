@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { openSqliteAccountStore } from './accounts/sqlite.ts';
 import { buildApp } from './app.ts';
 import { importLibrary } from './library/importer.ts';
+import { limitsFromEnv, trustProxyFromEnv } from './limits.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import type { WorkshopLimits } from './workshops/routes.ts';
 
@@ -48,15 +49,29 @@ const app = await buildApp({
   blobDir: join(dataDir, 'blobs'),
   staticDir,
   libraryDir,
+  limits: limitsFromEnv(process.env),
+  trustProxy: trustProxyFromEnv(process.env.TRUST_PROXY),
   logger: process.env.LOG !== 'off',
   workshopLimits: workshopLimitsFromEnv(),
 });
-const close = async () => {
-  await app.close();
+
+/** SYNC-PROTOCOL.md, Limits: on SIGTERM, stop accepting, close streams, finish the writes in flight, exit within 10 s. */
+const SHUTDOWN_MS = 9_000;
+let closing = false;
+const close = async (signal: string) => {
+  if (closing) return;
+  closing = true;
+  app.log.info(`${signal}: shutting down`);
+  const late = setTimeout(() => {
+    console.error(`${signal}: requests still running after ${SHUTDOWN_MS} ms, exiting anyway`);
+    process.exit(1);
+  }, SHUTDOWN_MS);
+  late.unref();
+  await app.close(); // streams end in preClose; requests in flight finish first
   await accountStore.close();
   await store.close();
   process.exit(0);
 };
-process.on('SIGINT', close);
-process.on('SIGTERM', close);
+process.on('SIGINT', () => void close('SIGINT'));
+process.on('SIGTERM', () => void close('SIGTERM'));
 await app.listen({ port, host });

@@ -6,6 +6,7 @@ import type { AccountSettings } from './accounts/accounts.ts';
 import { TEST_SCRYPT } from './accounts/passwords.ts';
 import { buildApp, type App, type AppOptions } from './app.ts';
 import { importLibrary, type ImportReport } from './library/importer.ts';
+import type { ServerLimits } from './limits.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
 
@@ -27,6 +28,11 @@ interface Options {
   pollMs?: number;
   accountSettings?: AccountSettings;
   workshopLimits?: AppOptions['workshopLimits'];
+  /** The protocol's limits, except registrations: tests register many users from one address. */
+  limits?: Partial<ServerLimits>;
+  trustProxy?: boolean | number | string[];
+  /** The port to listen on (0: any free one). */
+  port?: number;
 }
 
 /** A real server on an ephemeral port, over a copy of the fixture library. */
@@ -37,7 +43,7 @@ export async function startTestServer(options: Options = {}): Promise<TestServer
   const store = openSqliteStore(join(dataDir, 'app.sqlite'));
   await importLibrary(store, libraryDir);
   await store.close();
-  return listen(dataDir, libraryDir, options, 0);
+  return listen(dataDir, libraryDir, options, options.port ?? 0);
 }
 
 async function listen(dataDir: string, libraryDir: string, options: Options, port: number): Promise<TestServer> {
@@ -52,6 +58,8 @@ async function listen(dataDir: string, libraryDir: string, options: Options, por
     libraryDir,
     pollMs: options.pollMs ?? 50,
     workshopLimits: options.workshopLimits,
+    limits: { registrationsPerHour: 10_000, ...options.limits },
+    trustProxy: options.trustProxy,
   });
   const url = await app.listen({ port, host: '127.0.0.1' });
   const close = async () => {

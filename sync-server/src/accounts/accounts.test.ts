@@ -99,7 +99,10 @@ describe('the SQLite account store', () => {
     const store = openSqliteAccountStore(file);
     try {
       const before = new Accounts(store, { scrypt: { ln: 11, r: 8, p: 1 } });
-      const { user } = await before.sessions.register({ email: 'a@example.org', password: PASSWORD, displayName: 'A' });
+      const { user } = await before.sessions.register(
+        { email: 'a@example.org', password: PASSWORD, displayName: 'A' },
+        '10.0.0.1',
+      );
       expect((await store.findUserByEmail(user.email))!.passwordHash).toMatch(/^\$scrypt\$ln=11,/);
 
       const after = new Accounts(store, { scrypt: TEST_SCRYPT });

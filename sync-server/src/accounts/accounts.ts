@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AccountEvents } from './events.ts';
-import type { Limit } from './failure-limiter.ts';
+import type { Limit } from './attempts.ts';
 import { DEFAULT_SCRYPT, type ScryptParams } from './passwords.ts';
 import { Sessions, type Session } from './sessions.ts';
 import type { AccountStore } from './store.ts';
@@ -11,6 +11,8 @@ export interface RateLimits {
   loginPerAddress: Limit;
   joinPerUser: Limit;
   joinPerAddress: Limit;
+  /** SYNC-PROTOCOL.md, Limits: `REGISTRATIONS_PER_HOUR` [10] per client address. */
+  registerPerAddress: Limit;
 }
 
 const FIFTEEN_MINUTES = 15 * 60_000;
@@ -26,12 +28,19 @@ export const DEFAULT_LIMITS: RateLimits = {
   loginPerAddress: { max: 30, windowMs: FIFTEEN_MINUTES },
   joinPerUser: { max: 10, windowMs: FIFTEEN_MINUTES },
   joinPerAddress: { max: 30, windowMs: FIFTEEN_MINUTES },
+  registerPerAddress: { max: 10, windowMs: 60 * 60_000 },
 };
+
+/** SYNC-PROTOCOL.md, Limits: `TOKEN_IDLE_DAYS` [30]. */
+export const DEFAULT_TOKEN_IDLE_DAYS = 30;
+const DAY = 24 * 60 * 60_000;
 
 export interface AccountSettings {
   /** Password hashing cost; DEFAULT_SCRYPT in production, TEST_SCRYPT in tests. */
   scrypt?: ScryptParams;
   limits?: Partial<RateLimits>;
+  /** A token unused for this many days stops working and is purged. */
+  tokenIdleDays?: number;
   /** The clock of the rate limits (tests). */
   now?: () => number;
 }
@@ -55,6 +64,8 @@ export class Accounts {
       scrypt: settings.scrypt ?? DEFAULT_SCRYPT,
       loginPerEmail: limits.loginPerEmail,
       loginPerAddress: limits.loginPerAddress,
+      registerPerAddress: limits.registerPerAddress,
+      tokenIdleMs: (settings.tokenIdleDays ?? DEFAULT_TOKEN_IDLE_DAYS) * DAY,
       now: settings.now,
     });
     this.workspaces = new Workspaces(store, this.events, {

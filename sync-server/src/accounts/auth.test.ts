@@ -215,7 +215,10 @@ describe('accounts over HTTP', () => {
     it('records its migrations by name, beside the document store', async () => {
       const db = new Database(join(server.dataDir, 'app.sqlite'), { readonly: true });
       try {
-        expect(db.prepare('SELECT name FROM migrations').pluck().all()).toEqual(['accounts-1-initial']);
+        expect(db.prepare('SELECT name FROM migrations').pluck().all()).toEqual([
+          'accounts-1-initial',
+          'accounts-2-token-use-and-attempts',
+        ]);
         expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'documents'").pluck().get()).toBe(1);
       } finally {
         db.close();

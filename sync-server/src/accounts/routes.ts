@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Accounts } from './accounts.ts';
-import { TooManyRequests } from './failure-limiter.ts';
+import { TooManyRequests } from './attempts.ts';
 import { readCredentials, readInviteCode, readRegistration, readWorkspaceName } from './input.ts';
 
 type Params = { Params: { id: string; userId: string } };
@@ -11,7 +11,7 @@ export function accountRoutes(app: FastifyInstance, accounts: Accounts): void {
 
   app.post('/api/v1/auth/register', async (request, reply) => {
     const input = readRegistration(request.body);
-    return reply.status(201).send(await sessions.register(input));
+    return reply.status(201).send(await announceWait(reply, () => sessions.register(input, request.ip)));
   });
 
   app.post('/api/v1/auth/login', async (request, reply) => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.ts';
 import type { AccountEvents } from './events.ts';
-import { countAttempt, FailureLimiter, type Limit } from './failure-limiter.ts';
+import { check, countAttempt, type Limit } from './attempts.ts';
 import type { Credentials, Registration } from './input.ts';
 import { hashPassword, needsRehash, verifyPassword, type ScryptParams } from './passwords.ts';
 import type { AccountStore, User } from './store.ts';
@@ -23,15 +23,20 @@ export interface SessionSettings {
   scrypt: ScryptParams;
   loginPerEmail: Limit;
   loginPerAddress: Limit;
+  registerPerAddress: Limit;
+  /** A token unused for this long stops working. */
+  tokenIdleMs: number;
   now?: () => number;
 }
+
+/** A token's last use is recorded at most this often (not a write per request). */
+const TOUCH_EVERY_MS = 60_000;
 
 const UNAUTHENTICATED = 'Connexion requise : jeton absent, inconnu ou révoqué.';
 
 /** Registration, login, logout, and who is behind a request's token. */
 export class Sessions {
-  private readonly perEmail: FailureLimiter;
-  private readonly perAddress: FailureLimiter;
+  private readonly now: () => number;
   /** Verified against when the email is unknown, so that the answer takes as long as for a known one. */
   private readonly decoyHash: Promise<string>;
   private readonly cache = new WeakMap<FastifyRequest, Promise<Session | undefined>>();
@@ -41,12 +46,13 @@ export class Sessions {
     private readonly events: AccountEvents,
     private readonly settings: SessionSettings,
   ) {
-    this.perEmail = new FailureLimiter(settings.loginPerEmail, settings.now);
-    this.perAddress = new FailureLimiter(settings.loginPerAddress, settings.now);
+    this.now = settings.now ?? Date.now;
     this.decoyHash = hashPassword(randomUUID(), settings.scrypt);
   }
 
-  async register(input: Registration): Promise<SignedIn> {
+  /** Every attempt counts against the client address (each costs a password hash), success or not. */
+  async register(input: Registration, address: string): Promise<SignedIn> {
+    await countAttempt(this.store, [check('register', this.settings.registerPerAddress, address)], this.now());
     const passwordHash = await hashPassword(input.password, this.settings.scrypt);
     const user = await this.store.createUser({
       id: randomUUID(),
@@ -64,15 +70,19 @@ export class Sessions {
    * clears the email's count and takes back its own count for the address.
    */
   async login(input: Credentials, address: string): Promise<SignedIn> {
-    const forgive = countAttempt([
-      [this.perEmail, input.email],
-      [this.perAddress, address],
-    ]);
+    const forgive = await countAttempt(
+      this.store,
+      [
+        check('login-email', this.settings.loginPerEmail, input.email),
+        check('login-address', this.settings.loginPerAddress, address),
+      ],
+      this.now(),
+    );
     const user = await this.store.findUserByEmail(input.email);
     const valid = await verifyPassword(input.password, user?.passwordHash ?? (await this.decoyHash));
     if (!user || !valid) throw new ApiError(401, 'bad_credentials', 'Adresse e-mail ou mot de passe incorrect.');
-    forgive();
-    this.perEmail.reset(input.email);
+    await forgive();
+    await this.store.clearAttempts(check('login-email', this.settings.loginPerEmail, input.email).key);
     if (needsRehash(user.passwordHash, this.settings.scrypt)) {
       await this.store.setPasswordHash(user.id, await hashPassword(input.password, this.settings.scrypt));
     }
@@ -85,11 +95,19 @@ export class Sessions {
     this.events.emit('tokenRevoked', { userId: session.user.id, tokenHash: session.tokenHash });
   }
 
-  /** The session of a raw token, if it is valid. */
+  /** The session of a raw token, if it is valid and was used within the idle limit. */
   async authenticate(token: string): Promise<Session | undefined> {
     const tokenHash = hashToken(token);
-    const user = await this.store.findUserByToken(tokenHash);
-    return user && { user, tokenHash };
+    const now = this.now();
+    const found = await this.store.findUserByToken(tokenHash, now - this.settings.tokenIdleMs);
+    if (!found) return undefined;
+    if (now - found.tokenLastUsedAt >= TOUCH_EVERY_MS) await this.store.touchToken(tokenHash, now);
+    return { user: { id: found.id, email: found.email, displayName: found.displayName }, tokenHash };
+  }
+
+  /** Deletes the tokens that expired (unused for the idle limit); returns how many. */
+  purgeIdleTokens(): Promise<number> {
+    return this.store.purgeIdleTokens(this.now() - this.settings.tokenIdleMs);
   }
 
   /** The request's session; 401 `unauthenticated` when the token is missing, unknown or revoked. */
@@ -122,7 +140,7 @@ export class Sessions {
 
   private async signIn(user: User): Promise<SignedIn> {
     const token = newToken();
-    await this.store.addToken(hashToken(token), user.id);
+    await this.store.addToken(hashToken(token), user.id, this.now());
     return { token, user };
   }
 }

@@ -1,5 +1,16 @@
 import Database from 'better-sqlite3';
-import type { AccountStore, Member, Membership, Role, User, UserWithPassword, Workspace } from './store.ts';
+import { configureSqlite } from '../store/sqlite.ts';
+import type {
+  AccountStore,
+  AttemptCheck,
+  AttemptResult,
+  Member,
+  Membership,
+  Role,
+  User,
+  UserWithPassword,
+  Workspace,
+} from './store.ts';
 
 /**
  * Named migrations, recorded in a `migrations` table: the document store
@@ -36,6 +47,21 @@ const MIGRATIONS: [name: string, sql: string][] = [
      );
      CREATE INDEX members_by_user ON members (user_id);`,
   ],
+  [
+    // Tokens expire when idle; rate-limit attempts survive a restart and are shared by every process.
+    'accounts-2-token-use-and-attempts',
+    `ALTER TABLE tokens ADD COLUMN last_used_at INTEGER NOT NULL DEFAULT 0;
+     UPDATE tokens SET last_used_at = created_at;
+     CREATE INDEX tokens_by_last_use ON tokens (last_used_at);
+     CREATE TABLE attempts (
+       id INTEGER PRIMARY KEY,
+       key TEXT NOT NULL,
+       at INTEGER NOT NULL,
+       weight INTEGER NOT NULL DEFAULT 1
+     );
+     CREATE INDEX attempts_by_key ON attempts (key, at);
+     CREATE INDEX attempts_by_time ON attempts (at);`,
+  ],
 ];
 
 interface UserRow {
@@ -54,9 +80,7 @@ type MembershipRow = WorkspaceRow & { role: Role };
 /** Accounts in the embedded SQLite file (its own connection, WAL mode). */
 export function openSqliteAccountStore(file: string): AccountStore {
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
+  configureSqlite(db);
   db.pragma('foreign_keys = ON');
   migrate(db);
 
@@ -67,12 +91,41 @@ export function openSqliteAccountStore(file: string): AccountStore {
     'SELECT id, email, display_name, password_hash FROM users WHERE email = ?',
   );
   const updatePassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
-  const insertToken = db.prepare('INSERT INTO tokens (hash, user_id, created_at) VALUES (?, ?, ?)');
-  const userByToken = db.prepare<[string], UserRow>(
-    `SELECT users.id, users.email, users.display_name, users.password_hash
-     FROM tokens JOIN users ON users.id = tokens.user_id WHERE tokens.hash = ?`,
+  const insertToken = db.prepare<[string, string, number, number]>(
+    'INSERT INTO tokens (hash, user_id, created_at, last_used_at) VALUES (?, ?, ?, ?)',
   );
+  const userByToken = db.prepare<[string, number], UserRow & { last_used_at: number }>(
+    `SELECT users.id, users.email, users.display_name, users.password_hash, tokens.last_used_at
+     FROM tokens JOIN users ON users.id = tokens.user_id WHERE tokens.hash = ? AND tokens.last_used_at >= ?`,
+  );
+  const touch = db.prepare<[number, string]>('UPDATE tokens SET last_used_at = max(last_used_at, ?) WHERE hash = ?');
   const removeToken = db.prepare('DELETE FROM tokens WHERE hash = ?');
+  const purgeTokens = db.prepare<[number]>('DELETE FROM tokens WHERE last_used_at < ?');
+  const recentAttempts = db.prepare<[string, number, number], { at: number; weight: number }>(
+    'SELECT at, weight FROM attempts WHERE key = ? AND at > ? ORDER BY at DESC, id DESC LIMIT ?',
+  );
+  const insertAttempt = db.prepare<[string, number, number]>('INSERT INTO attempts (key, at, weight) VALUES (?, ?, ?)');
+  const deleteAttempt = db.prepare<[number]>('DELETE FROM attempts WHERE id = ?');
+  const deleteKey = db.prepare<[string]>('DELETE FROM attempts WHERE key = ?');
+  const deleteOldAttempts = db.prepare<[number]>('DELETE FROM attempts WHERE at < ?');
+  const takeAttempt = db.transaction((checks: AttemptCheck[], now: number): AttemptResult => {
+    let waitMs = 0;
+    for (const { key, max, windowMs } of checks) {
+      // Newest first: the attempt that brings the sum to `max` must leave the window before another is allowed.
+      let sum = 0;
+      for (const attempt of recentAttempts.all(key, now - windowMs, max)) {
+        sum += attempt.weight;
+        if (sum >= max) {
+          waitMs = Math.max(waitMs, attempt.at + windowMs - now);
+          break;
+        }
+      }
+    }
+    if (waitMs > 0) return { waitMs };
+    const ids = checks.map(({ key, weight }) => Number(insertAttempt.run(key, now, weight ?? 1).lastInsertRowid));
+    return { waitMs: 0, ids };
+  });
+  const forgetAttempts = db.transaction((ids: number[]) => ids.forEach((id) => deleteAttempt.run(id)));
   const insertWorkspace = db.prepare('INSERT INTO workspaces (id, name, invite_code, created_at) VALUES (?, ?, ?, ?)');
   const insertMember = db.prepare(
     `INSERT INTO members (workspace_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)
@@ -115,15 +168,34 @@ export function openSqliteAccountStore(file: string): AccountStore {
     async setPasswordHash(userId: string, passwordHash: string) {
       updatePassword.run(passwordHash, userId);
     },
-    async addToken(tokenHash: string, userId: string) {
-      insertToken.run(tokenHash, userId, Date.now());
+    async addToken(tokenHash: string, userId: string, at: number) {
+      insertToken.run(tokenHash, userId, at, at);
     },
-    async findUserByToken(tokenHash: string) {
-      const row = userByToken.get(tokenHash);
-      return row && toUser(row);
+    async findUserByToken(tokenHash: string, usedSince: number) {
+      const row = userByToken.get(tokenHash, usedSince);
+      return row && { ...toUser(row), tokenLastUsedAt: row.last_used_at };
+    },
+    async touchToken(tokenHash: string, at: number) {
+      touch.run(at, tokenHash);
     },
     async deleteToken(tokenHash: string) {
       return removeToken.run(tokenHash).changes > 0;
+    },
+    async purgeIdleTokens(usedBefore: number) {
+      return purgeTokens.run(usedBefore).changes;
+    },
+    async takeAttempt(checks: AttemptCheck[], now: number) {
+      // IMMEDIATE: two processes checking the same key at once are serialised.
+      return takeAttempt.immediate(checks, now);
+    },
+    async forgetAttempts(ids: number[]) {
+      forgetAttempts(ids);
+    },
+    async clearAttempts(key: string) {
+      deleteKey.run(key);
+    },
+    async purgeAttempts(before: number) {
+      deleteOldAttempts.run(before);
     },
     async createWorkspace(workspace: Workspace, ownerId: string) {
       return unlessTaken(() => createWorkspace(workspace, ownerId));

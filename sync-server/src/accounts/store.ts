@@ -38,17 +38,58 @@ export interface Member {
   role: Role;
 }
 
-export interface AccountStore {
+/** One rate limit's check of a key: at most `max` attempts in `windowMs`. */
+export interface AttemptCheck {
+  /** Namespaced, e.g. `login-email:camille@example.org`, `register:203.0.113.7`. */
+  key: string;
+  max: number;
+  windowMs: number;
+  /** How many attempts this one counts for (documents written in one push, say); 1 when absent. */
+  weight?: number;
+}
+
+/** Either the attempt was counted (under every key, with ids to take it back), or the wait before trying again. */
+export type AttemptResult = { waitMs: 0; ids: number[] } | { waitMs: number; ids?: undefined };
+
+/**
+ * Rate-limit counters, kept in the database so that a restart or a second
+ * server process neither resets nor splits them (SYNC-PROTOCOL.md, Limits).
+ */
+export interface AttemptStore {
+  /**
+   * Atomically: when every key has fewer than its `max` attempts after
+   * `now - windowMs` (weights summed), records one attempt (of its weight) at `now` under each key and returns
+   * their ids; otherwise records nothing and returns the longest wait (ms)
+   * until one of its attempts leaves its window.
+   */
+  takeAttempt(checks: AttemptCheck[], now: number): Promise<AttemptResult>;
+  /** Takes counted attempts back (the attempt turned out a success). */
+  forgetAttempts(ids: number[]): Promise<void>;
+  /** Forgets every attempt of a key (a successful login clears its email's failures). */
+  clearAttempts(key: string): Promise<void>;
+  /** Deletes attempts made before `before` (older than any window). */
+  purgeAttempts(before: number): Promise<void>;
+}
+
+export interface AccountStore extends AttemptStore {
   /** Creates a user; `null` when the (normalised) email is already taken. */
   createUser(user: UserWithPassword): Promise<User | null>;
   findUserByEmail(email: string): Promise<UserWithPassword | undefined>;
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
 
-  addToken(tokenHash: string, userId: string): Promise<void>;
-  /** The user a token hash belongs to, if the token is still valid. */
-  findUserByToken(tokenHash: string): Promise<User | undefined>;
+  /** A new token, used for the first time at `at` (ms since the epoch). */
+  addToken(tokenHash: string, userId: string, at: number): Promise<void>;
+  /**
+   * The user a token hash belongs to, with the token's last use, if it was
+   * used at or after `usedSince` (an older one has expired: undefined).
+   */
+  findUserByToken(tokenHash: string, usedSince: number): Promise<(User & { tokenLastUsedAt: number }) | undefined>;
+  /** Records a use of the token (callers do it at most every few minutes, not on every request). */
+  touchToken(tokenHash: string, at: number): Promise<void>;
   /** True when the token existed. */
   deleteToken(tokenHash: string): Promise<boolean>;
+  /** Deletes the tokens last used before `usedBefore`; returns how many. */
+  purgeIdleTokens(usedBefore: number): Promise<number>;
 
   /** Creates the workspace with `ownerId` as its owner; `false` if the invite code is taken. */
   createWorkspace(workspace: Workspace, ownerId: string): Promise<boolean>;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../errors.ts';
 import type { AccountEvents } from './events.ts';
-import { countAttempt, FailureLimiter, type Limit } from './failure-limiter.ts';
+import { check, countAttempt, type Limit } from './attempts.ts';
 import { formatInviteCode, newInviteCode, parseInviteCode } from './invite-codes.ts';
 import type { AccountStore, Member, Membership, Role } from './store.ts';
 
@@ -34,17 +34,11 @@ const NOT_FOUND = 'Espace de travail introuvable.';
  * the owner's routes (403).
  */
 export class Workspaces {
-  private readonly perUser: FailureLimiter;
-  private readonly perAddress: FailureLimiter;
-
   constructor(
     private readonly store: AccountStore,
     private readonly events: AccountEvents,
-    settings: WorkspaceSettings,
-  ) {
-    this.perUser = new FailureLimiter(settings.joinPerUser, settings.now);
-    this.perAddress = new FailureLimiter(settings.joinPerAddress, settings.now);
-  }
+    private readonly settings: WorkspaceSettings,
+  ) {}
 
   async idsOf(userId: string): Promise<Set<string>> {
     return new Set((await this.store.listMemberships(userId)).map((m) => m.workspace.id));
@@ -71,14 +65,18 @@ export class Workspaces {
    * them: joining a known workspace again must not buy more guesses.
    */
   async join(userId: string, typed: string, address: string): Promise<WorkspaceSummary> {
-    const forgive = countAttempt([
-      [this.perUser, userId],
-      [this.perAddress, address],
-    ]);
+    const forgive = await countAttempt(
+      this.store,
+      [
+        check('join-user', this.settings.joinPerUser, userId),
+        check('join-address', this.settings.joinPerAddress, address),
+      ],
+      (this.settings.now ?? Date.now)(),
+    );
     const code = parseInviteCode(typed);
     const workspace = code === undefined ? undefined : await this.store.findWorkspaceByInviteCode(code);
     if (!workspace) throw new ApiError(404, 'unknown_invite', "Ce code d'invitation ne correspond à aucun espace.");
-    forgive();
+    await forgive();
     const added = await this.store.addMember(workspace.id, userId);
     const membership = await this.store.findMembership(workspace.id, userId);
     if (!membership) throw new ApiError(404, 'unknown_invite', "Ce code d'invitation ne correspond à aucun espace.");

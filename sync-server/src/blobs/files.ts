@@ -4,6 +4,17 @@ import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const TEMP_MAX_AGE_MS = 60 * 60_000;
+/** What the health probe writes: enough to need a free block of a full disk. */
+const PROBE_BYTES = new Uint8Array(64 * 1024);
+
+async function syncDir(path: string): Promise<void> {
+  const dir = await open(path, 'r');
+  try {
+    await dir.sync();
+  } finally {
+    await dir.close();
+  }
+}
 
 /**
  * Blob bytes on disk, addressed by content: `<dir>/ab/abcdef…` for the hash
@@ -50,11 +61,35 @@ export class BlobFiles {
       } finally {
         await file.close();
       }
-      await mkdir(join(this.dir, sha256.slice(0, 2)), { recursive: true });
+      const shard = join(this.dir, sha256.slice(0, 2));
+      if (await mkdir(shard, { recursive: true })) await syncDir(this.dir);
       await rename(temp, this.pathOf(sha256));
+      // The rename is durable once the folder that now names the file is flushed too.
+      await syncDir(shard);
     } catch (error) {
       await rm(temp, { force: true });
       throw error;
+    }
+  }
+
+  /** Deletes a blob's file (collected: nothing references it any more). */
+  async remove(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256), { force: true });
+  }
+
+  /** Writes, flushes and deletes a small file: throws when the folder cannot take a write now. */
+  async probe(): Promise<void> {
+    const temp = join(this.tmpDir, `health.${randomBytes(8).toString('hex')}`);
+    try {
+      const file = await open(temp, 'wx');
+      try {
+        await file.writeFile(PROBE_BYTES);
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+    } finally {
+      await rm(temp, { force: true });
     }
   }
 

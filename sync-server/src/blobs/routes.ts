@@ -16,10 +16,18 @@ export interface BlobRoutesOptions {
   store: Store;
   identity: Identity;
   files: BlobFiles;
+  /** Bytes of blobs one user may have uploaded (SYNC-PROTOCOL.md, Limits: `BLOB_QUOTA_MB`). */
+  quotaBytes: number;
 }
 
 const unsupportedType = () =>
   new ApiError(415, 'unsupported_type', 'Seules les photos JPEG, PNG ou WebP sont acceptées (type réel et déclaré).');
+const quotaExceeded = (quotaBytes: number) =>
+  new ApiError(
+    413,
+    'quota_exceeded',
+    `Espace de stockage des photos épuisé (${Math.round(quotaBytes / 1024 / 1024)} Mo par compte) : retirez des photos d'initiatives pour en ajouter d'autres.`,
+  );
 const notFound = () => new ApiError(404, 'not_found', 'Photo introuvable.');
 
 /**
@@ -27,7 +35,7 @@ const notFound = () => new ApiError(404, 'not_found', 'Photo introuvable.');
  * content hash. A plugin of its own, so that its raw image body parsers do
  * not apply to the other routes.
  */
-export function blobRoutes({ store, identity, files }: BlobRoutesOptions): FastifyPluginAsync {
+export function blobRoutes({ store, identity, files, quotaBytes }: BlobRoutesOptions): FastifyPluginAsync {
   return async (app) => {
     app.removeAllContentTypeParsers();
     for (const type of PHOTO_TYPES) {
@@ -60,9 +68,14 @@ export function blobRoutes({ store, identity, files }: BlobRoutesOptions): Fasti
         if (createHash('sha256').update(body).digest('hex') !== sha256) {
           throw new ApiError(400, 'hash_mismatch', 'Le contenu reçu ne correspond pas à son empreinte SHA-256.');
         }
+        const userId = userIdOf(request);
         const stored = await files.has(sha256);
         if (!stored) await files.write(sha256, body);
-        await store.recordBlobUpload({ sha256, userId: userIdOf(request), type, bytes: body.length });
+        if (!(await store.recordBlobUpload({ sha256, userId, type, bytes: body.length }, quotaBytes))) {
+          // Over the quota after all (uploads in parallel): the new file goes unless someone else has it.
+          if (!stored && !(await store.hasBlob(sha256))) await files.remove(sha256);
+          throw quotaExceeded(quotaBytes);
+        }
         return reply.status(stored ? 200 : 201).send({ sha256, type, bytes: body.length });
       },
     );

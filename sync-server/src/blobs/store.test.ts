@@ -38,8 +38,8 @@ const carol = { userId: 'carol', workspaceIds: new Set(['w2']) };
 
 describe('blob uploads and references in the SQLite store', () => {
   it('lets the uploader and the readers of a live referencing document read a blob', async () => {
-    await store.recordBlobUpload({ sha256: A, userId: 'alice', type: 'image/png', bytes: 90 });
-    await store.recordBlobUpload({ sha256: A, userId: 'alice', type: 'image/png', bytes: 90 });
+    await store.recordBlobUpload({ sha256: A, userId: 'alice', type: 'image/png', bytes: 90 }, 1e9);
+    await store.recordBlobUpload({ sha256: A, userId: 'alice', type: 'image/png', bytes: 90 }, 1e9);
     expect(await store.readableBlob(A, { userId: 'alice', workspaceIds: new Set() })).toEqual({
       type: 'image/png',
       bytes: 90,
@@ -61,7 +61,7 @@ describe('blob uploads and references in the SQLite store', () => {
   });
 
   it('does not count a deleted document, even with references left over', async () => {
-    await store.recordBlobUpload({ sha256: A, userId: 'alice', type: 'image/png', bytes: 90 });
+    await store.recordBlobUpload({ sha256: A, userId: 'alice', type: 'image/png', bytes: 90 }, 1e9);
     await store.applyPush('initiatives', [row('i1', { _deleted: true }, { blobRefs: [A] })], same);
     expect(await store.readableBlob(A, bob)).toBeUndefined();
   });
@@ -77,7 +77,7 @@ describe('blob uploads and references in the SQLite store', () => {
     );
     await store.close();
     const db = new Database(file);
-    db.exec('DROP TABLE blob_refs; DROP TABLE blob_uploads;');
+    db.exec('DROP TABLE blob_refs; DROP TABLE blob_uploads; DROP TABLE health_probe;');
     db.pragma('user_version = 2');
     db.close();
 

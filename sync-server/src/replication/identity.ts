@@ -5,6 +5,8 @@ export interface Caller {
   userId: string;
   /** Hash of the request's token, to close its streams when it is revoked. */
   tokenHash: string;
+  /** The name the user registered with: the only `authorName` they may put on a document. */
+  displayName: string;
 }
 
 /** What replication needs to know about the caller and their groups. */
@@ -21,7 +23,9 @@ export function accountsIdentity(accounts: Accounts): Identity {
   return {
     async callerOf(request) {
       const session = await accounts.optionalUser(request);
-      return session && { userId: session.user.id, tokenHash: session.tokenHash };
+      return (
+        session && { userId: session.user.id, tokenHash: session.tokenHash, displayName: session.user.displayName }
+      );
     },
     workspaceIdsOf: (userId) => accounts.workspaceIdsOf(userId),
     onMembershipChanged: (listener) => accounts.events.on('membershipChanged', listener),

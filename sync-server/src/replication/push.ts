@@ -32,8 +32,14 @@ export async function pushUserDocuments(
     rows.map((r) => r.newDocumentState.id as string),
   );
   const groups = await identity.workspaceIdsOf(user.id);
+  const hasAuthorName = 'authorName' in (collection.schema.properties as object);
   rows.forEach((row, index) => {
-    const next = row.newDocumentState as { id: string; ownerId: string; workspaceId: string | null };
+    const next = row.newDocumentState as {
+      id: string;
+      ownerId: string;
+      workspaceId: string | null;
+      authorName?: string;
+    };
     const old = stored.get(next.id);
     const where = `ligne ${index}`;
     if (!old && next.ownerId !== user.id) throw forbidden(`${where}, un document se crée au nom de son auteur`);
@@ -44,6 +50,10 @@ export async function pushUserDocuments(
       if (old.workspaceId != null && !groups.has(old.workspaceId)) throw forbidden(`${where}, groupe non rejoint`);
     }
     if (next.workspaceId != null && !groups.has(next.workspaceId)) throw forbidden(`${where}, groupe non rejoint`);
+    if (hasAuthorName && next.authorName !== undefined && next.authorName !== caller.displayName) {
+      const kept = old && (JSON.parse(old.body) as { authorName?: unknown }).authorName === next.authorName;
+      if (!kept) throw forbidden(`${where}, le nom d'auteur doit être le vôtre (« ${caller.displayName} »)`);
+    }
   });
   const result = await store.applyPush(
     collection.name,

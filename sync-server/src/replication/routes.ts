@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findCollection, type CollectionDefinition } from '../../../src/model/collections.ts';
 import { ApiError } from '../errors.ts';
-import { FailureLimiter, TooManyRequests } from '../accounts/failure-limiter.ts';
+import { check, countAttempt, TooManyRequests } from '../accounts/attempts.ts';
+import type { AttemptStore } from '../accounts/store.ts';
+import type { ServerLimits } from '../limits.ts';
 import type { Store, StoredDocument } from '../store/store.ts';
 import { checkpointAt, parseCheckpoint, startOf, type PullCheckpoint } from './checkpoint.ts';
 import type { ChangeFeed } from './feed.ts';
@@ -18,8 +20,11 @@ export interface ReplicationOptions {
   identity?: Identity;
   /** Rules of a collection beyond its schema, run on every push to it. */
   checks?: Record<string, (documents: Record<string, unknown>[]) => Promise<void>>;
+  /** Where rate-limit attempts are counted. */
+  attempts: AttemptStore;
   /** Pushes to an inbox per client address. */
   inboxLimit?: { max: number; windowMs: number };
+  limits: Pick<ServerLimits, 'streamsPerUser' | 'streamsPerAddress' | 'streamQueueBytes'>;
 }
 
 /** Pull, push and stream for every collection (SYNC-PROTOCOL.md, Replication). */
@@ -30,7 +35,10 @@ export function replicationRoutes(app: FastifyInstance, options: ReplicationOpti
   app.addHook('preClose', async () => {
     for (const res of streams) res.end();
   });
-  const inboxLimiter = new FailureLimiter(options.inboxLimit ?? { max: 20, windowMs: 10 * 60_000 });
+  const inboxLimit = options.inboxLimit ?? { max: 20, windowMs: 10 * 60_000 };
+  /** Open streams per user (`u:<id>`) and anonymous ones per client address (`a:<ip>`), in this process. */
+  const openStreams = new Map<string, number>();
+  const messages = new MessageCache();
 
   app.get<{ Params: { name: string }; Querystring: { checkpoint?: string; limit?: string } }>(
     '/api/v1/replication/:name/pull',
@@ -56,9 +64,11 @@ export function replicationRoutes(app: FastifyInstance, options: ReplicationOpti
       throw new ApiError(403, 'read_only', 'Cette collection est publiée par le serveur : elle se lit seulement.');
     }
     if (collection.kind === 'inbox') {
-      const wait = inboxLimiter.retryAfterMs(request.ip);
-      if (wait > 0) throw new TooManyRequests(wait);
-      inboxLimiter.fail(request.ip); // every push counts
+      // Every push counts.
+      await countAttempt(options.attempts, [check('inbox', inboxLimit, request.ip)]).catch((error: unknown) => {
+        if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds));
+        throw error;
+      });
       await pushToInbox(collection, request, store, identity);
       void feed.catchUp();
       return [];
@@ -98,8 +108,30 @@ export function replicationRoutes(app: FastifyInstance, options: ReplicationOpti
     const user = caller && { id: caller.userId };
     let viewer: Viewer = user ? visibilityViewer(user.id, await identity!.workspaceIdsOf(user.id)) : {};
     const tokenHash = caller?.tokenHash;
+    const slot = user ? `u:${user.id}` : `a:${request.ip}`;
+    const max = user ? options.limits.streamsPerUser : options.limits.streamsPerAddress;
+    const open = openStreams.get(slot) ?? 0;
+    if (open >= max) {
+      throw new ApiError(
+        429,
+        'too_many_streams',
+        `Trop de flux ouverts (${max} au plus ${user ? 'par compte' : 'par adresse'}) : fermez d'autres onglets ou appareils.`,
+      );
+    }
+    openStreams.set(slot, open + 1);
+    const release = () => {
+      const left = (openStreams.get(slot) ?? 1) - 1;
+      if (left > 0) openStreams.set(slot, left);
+      else openStreams.delete(slot);
+    };
 
-    reply.hijack();
+    let hijacked = false;
+    try {
+      reply.hijack();
+      hijacked = true;
+    } finally {
+      if (!hijacked) release();
+    }
     const res = reply.raw;
     res.writeHead(200, {
       ...(reply.getHeaders() as Record<string, string>),
@@ -109,7 +141,17 @@ export function replicationRoutes(app: FastifyInstance, options: ReplicationOpti
       connection: 'keep-alive',
     });
     res.write(': connecté\n\n');
-    const send = (json: string) => res.write(`data: ${json}\n\n`);
+    /**
+     * A client that does not read lets its queue grow: past the bound the
+     * stream is closed (it pulls to catch up when it reconnects), so a slow
+     * reader costs at most that much memory.
+     */
+    const write = (chunk: Buffer | string) => {
+      if (res.destroyed) return;
+      res.write(chunk);
+      if (res.writableLength > options.limits.streamQueueBytes) res.destroy();
+    };
+    const send = (json: string) => write(`data: ${json}\n\n`);
     const names = new Set(collections.map((c) => c.name));
     const kinds = new Map(collections.map((c) => [c.name, c.kind]));
     const cleanups = [
@@ -118,11 +160,8 @@ export function replicationRoutes(app: FastifyInstance, options: ReplicationOpti
         const userDocs = kinds.get(name) === 'user';
         const documents = userDocs ? written.filter((d) => canSee(viewer, d)) : written;
         if (documents.length === 0) return;
-        const checkpoint = JSON.stringify(checkpointAt(documents.at(-1)!.seq, userDocs ? viewer : {}));
-        const bodies = documents.map((d) => d.body).join(',');
-        send(
-          `{${named ? `"collection":${JSON.stringify(name)},` : ''}"documents":[${bodies}],"checkpoint":${checkpoint}}`,
-        );
+        const checkpoint = checkpointAt(documents.at(-1)!.seq, userDocs ? viewer : {});
+        write(messages.encode(named ? name : undefined, documents, checkpoint));
       }),
     ];
     if (user && identity) {
@@ -139,13 +178,33 @@ export function replicationRoutes(app: FastifyInstance, options: ReplicationOpti
         }),
       );
     }
-    const keepAlive = setInterval(() => res.write(': ping\n\n'), KEEP_ALIVE_MS);
+    const keepAlive = setInterval(() => write(': ping\n\n'), KEEP_ALIVE_MS);
     streams.add(res);
     res.on('close', () => {
+      release();
       streams.delete(res);
       clearInterval(keepAlive);
       cleanups.forEach((cleanup) => cleanup());
     });
+  }
+}
+
+/**
+ * The bytes of one stream message, made once and shared by every stream
+ * that sends the same documents with the same checkpoint (one write fanned
+ * out to many clients takes its size in memory once, not once per stream).
+ */
+class MessageCache {
+  private last: { key: string; bytes: Buffer } | undefined;
+
+  encode(collection: string | undefined, documents: StoredDocument[], checkpoint: PullCheckpoint): Buffer {
+    const key = `${collection ?? ''}|${JSON.stringify(checkpoint)}|${documents.map((d) => d.seq).join(',')}`;
+    if (this.last?.key === key) return this.last.bytes;
+    const head = collection === undefined ? '' : `"collection":${JSON.stringify(collection)},`;
+    const bodies = documents.map((d) => d.body).join(',');
+    const bytes = Buffer.from(`data: {${head}"documents":[${bodies}],"checkpoint":${JSON.stringify(checkpoint)}}\n\n`);
+    this.last = { key, bytes };
+    return bytes;
   }
 }
 

@@ -37,5 +37,7 @@ export function visibilityViewer(userId: string, workspaceIds: Set<string>): Vie
 export function canSee(viewer: Viewer, doc: StoredDocument): boolean {
   const visibility = viewer.visibility;
   if (!visibility) return true;
-  return doc.ownerId === visibility.userId || (doc.workspaceId != null && visibility.workspaceIds.has(doc.workspaceId));
+  // A group document is seen by the group's members now, its author included only while they are one.
+  if (doc.workspaceId != null) return visibility.workspaceIds.has(doc.workspaceId);
+  return doc.ownerId === visibility.userId;
 }

@@ -53,6 +53,9 @@ const MIGRATIONS = [
   `ALTER TABLE blob_refs ADD COLUMN added_by TEXT;
    UPDATE blob_refs SET added_by =
      (SELECT owner_id FROM documents d WHERE d.collection = blob_refs.collection AND d.id = blob_refs.doc_id);`,
+  // A row written and committed by the health check: proof that the store can write now.
+  `CREATE TABLE health_probe (id INTEGER PRIMARY KEY CHECK (id = 1), at INTEGER NOT NULL);
+   CREATE INDEX blob_uploads_by_user ON blob_uploads (user_id);`,
 ];
 
 interface Row {
@@ -68,12 +71,22 @@ interface Row {
 
 const COLUMNS = 'collection, id, seq, body, hash, owner_id AS ownerId, workspace_id AS workspaceId, rev';
 
+/**
+ * How every connection to the SQLite file is set up. WAL with
+ * `synchronous = FULL`: a transaction is fsynced before the commit returns,
+ * so an acknowledged write survives a power loss, not only a crash of the
+ * process (NORMAL may lose the last commits then).
+ */
+export function configureSqlite(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+}
+
 /** The embedded store: one SQLite file in DATA_DIR, WAL mode. */
 export function openSqliteStore(file: string): Store {
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
+  configureSqlite(db);
   migrate(db);
 
   const changes = db.prepare<[string, number, number], Row>(
@@ -81,7 +94,7 @@ export function openSqliteStore(file: string): Store {
   );
   const visibleChanges = db.prepare<[string, number, string, string, number], Row>(
     `SELECT ${COLUMNS} FROM documents WHERE collection = ? AND seq > ?
-       AND (owner_id = ? OR workspace_id IN (SELECT value FROM json_each(?)))
+       AND ((owner_id = ? AND workspace_id IS NULL) OR workspace_id IN (SELECT value FROM json_each(?)))
      ORDER BY seq LIMIT ?`,
   );
   const allChanges = db.prepare<[number, number], Row>(
@@ -114,9 +127,38 @@ export function openSqliteStore(file: string): Store {
        OR EXISTS (
          SELECT 1 FROM blob_refs r JOIN documents d ON d.collection = r.collection AND d.id = r.doc_id
          WHERE r.sha256 = @sha256 AND json_extract(d.body, '$._deleted') IS NOT 1
-           AND (d.owner_id = @userId OR d.workspace_id IN (SELECT value FROM json_each(@workspaces)))
+           AND ((d.owner_id = @userId AND d.workspace_id IS NULL)
+             OR d.workspace_id IN (SELECT value FROM json_each(@workspaces)))
            AND EXISTS (SELECT 1 FROM blob_uploads up WHERE up.sha256 = @sha256 AND up.user_id = r.added_by)))
      ORDER BY created_at LIMIT 1`,
+  );
+  const bytesOf = db.prepare<[string], { bytes: number | null }>(
+    'SELECT sum(bytes) AS bytes FROM blob_uploads WHERE user_id = ?',
+  );
+  const uploadedBy = db.prepare<[string, string], { one: number }>(
+    'SELECT 1 AS one FROM blob_uploads WHERE sha256 = ? AND user_id = ?',
+  );
+  const recordUpload = db.transaction((upload: BlobUpload, quotaBytes: number): boolean => {
+    if (uploadedBy.get(upload.sha256, upload.userId)) return true;
+    if ((bytesOf.get(upload.userId)?.bytes ?? 0) + upload.bytes > quotaBytes) return false;
+    insertUpload.run(upload.sha256, upload.userId, upload.type, upload.bytes, Date.now());
+    return true;
+  });
+  const unreferenced = db.prepare<[number], { sha256: string }>(
+    `SELECT sha256 FROM blob_uploads u GROUP BY sha256 HAVING max(created_at) < ?
+       AND NOT EXISTS (
+         SELECT 1 FROM blob_refs r JOIN documents d ON d.collection = r.collection AND d.id = r.doc_id
+         WHERE r.sha256 = u.sha256 AND json_extract(d.body, '$._deleted') IS NOT 1)`,
+  );
+  const forgetUploads = db.prepare<[string]>('DELETE FROM blob_uploads WHERE sha256 = ?');
+  const collect = db.transaction((uploadedBefore: number): string[] => {
+    const hashes = unreferenced.all(uploadedBefore).map((r) => r.sha256);
+    for (const sha256 of hashes) forgetUploads.run(sha256);
+    return hashes;
+  });
+  const anyUpload = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM blob_uploads WHERE sha256 = ? LIMIT 1');
+  const probe = db.prepare<[number]>(
+    'INSERT INTO health_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at',
   );
   type Write = DocumentWrite &
     Partial<Pick<Row, 'ownerId' | 'workspaceId' | 'rev'>> &
@@ -196,8 +238,20 @@ export function openSqliteStore(file: string): Store {
     async write(collection: string, rows: DocumentWrite[]) {
       return writeAll(collection, rows);
     },
-    async recordBlobUpload(upload: BlobUpload) {
-      insertUpload.run(upload.sha256, upload.userId, upload.type, upload.bytes, Date.now());
+    async recordBlobUpload(upload: BlobUpload, quotaBytes: number) {
+      return recordUpload(upload, quotaBytes);
+    },
+    async blobBytesOf(userId: string) {
+      return bytesOf.get(userId)?.bytes ?? 0;
+    },
+    async collectBlobs(uploadedBefore: number) {
+      return collect(uploadedBefore);
+    },
+    async hasBlob(sha256: string) {
+      return anyUpload.get(sha256) !== undefined;
+    },
+    async probeWrite() {
+      probe.run(Date.now());
     },
     async readableBlob(sha256: string, visibility: Visibility) {
       const workspaces = JSON.stringify([...visibility.workspaceIds]);

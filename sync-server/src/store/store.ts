@@ -19,7 +19,10 @@ export interface StoredDocument {
   rev?: string | null;
 }
 
-/** Who may see what: a user's own documents and those of their groups. */
+/**
+ * Who may see what: a user's own private documents (no workspace) and the
+ * documents of the groups they belong to now, whoever wrote them.
+ */
 export interface Visibility {
   userId: string;
   workspaceIds: ReadonlySet<string>;
@@ -90,8 +93,24 @@ export interface Store {
   readDocument(collection: string, id: string): Promise<StoredDocument | undefined>;
   /** Writes all rows atomically, each with a new sequence number. */
   write(collection: string, rows: DocumentWrite[]): Promise<StoredDocument[]>;
-  /** Records that a user uploaded a blob; uploading it again changes nothing. */
-  recordBlobUpload(upload: BlobUpload): Promise<void>;
+  /**
+   * Records that a user uploaded a blob; uploading it again changes nothing.
+   * Atomically refused (false, nothing recorded) when it would take the
+   * bytes of the blobs the user uploaded over `quotaBytes`.
+   */
+  recordBlobUpload(upload: BlobUpload, quotaBytes: number): Promise<boolean>;
+  /** Bytes of the blobs a user uploaded (each blob counted once), collected ones excepted. */
+  blobBytesOf(userId: string): Promise<number>;
+  /**
+   * Forgets the blobs that no live document references and that nobody
+   * uploaded at or after `uploadedBefore`; returns their hashes, so the
+   * caller deletes their files. A hash uploaded again later starts afresh.
+   */
+  collectBlobs(uploadedBefore: number): Promise<string[]>;
+  /** True when a blob has an upload record (its file must be kept). */
+  hasBlob(sha256: string): Promise<boolean>;
+  /** Writes and commits a tiny row; throws when the store cannot write now (read-only, full disk). */
+  probeWrite(): Promise<void>;
   /**
    * A blob the viewer may read: they uploaded it, or they can see a live
    * document that references it. Undefined otherwise, or when it was never uploaded.

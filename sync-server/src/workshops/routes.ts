@@ -3,7 +3,8 @@ import { findCollection } from '../../../src/model/collections.ts';
 import { parseWorkshopCode, workshopIdOf } from '../../../src/model/workshops/code.ts';
 import type { WorkshopEntry } from '../../../src/model/workshops/contribution.ts';
 import { GUEST_TOKEN_PATTERN } from '../../../src/model/workshops/guest.ts';
-import { countAttempt, FailureLimiter, TooManyRequests, type Limit } from '../accounts/failure-limiter.ts';
+import { check, countAttempt, TooManyRequests, type Limit } from '../accounts/attempts.ts';
+import type { AttemptStore } from '../accounts/store.ts';
 import { ApiError } from '../errors.ts';
 import type { ChangeFeed } from '../replication/feed.ts';
 import type { Identity } from '../replication/identity.ts';
@@ -44,14 +45,20 @@ type Scoped = 'workshops' | 'contributions';
  */
 export function workshopRoutes(
   app: FastifyInstance,
-  options: { store: Store; feed: ChangeFeed; identity: Identity; limits?: Partial<WorkshopLimits>; now?: () => number },
+  options: {
+    store: Store;
+    feed: ChangeFeed;
+    identity: Identity;
+    /** Where rate-limit attempts are counted (SYNC-PROTOCOL.md, Limits: in the database). */
+    attempts: AttemptStore;
+    limits?: Partial<WorkshopLimits>;
+    now?: () => number;
+  },
 ): void {
   const { store, feed, identity } = options;
   const limits = { ...DEFAULT_WORKSHOP_LIMITS, ...options.limits };
   const grants = new GuestGrants(store, limits.guestAccessMs, options.now);
-  const joinFailures = new FailureLimiter(limits.joinFailuresPerAddress, options.now);
-  const perWorkshop = new FailureLimiter(limits.writesPerWorkshop, options.now);
-  const perAddress = new FailureLimiter(limits.writesPerAddress, options.now);
+  const now = () => (options.now ?? Date.now)();
   const streams = new Set<FastifyReply['raw']>();
   app.addHook('preClose', async () => {
     for (const res of streams) res.end();
@@ -62,11 +69,15 @@ export function workshopRoutes(
     if (typeof guestToken !== 'string' || !GUEST_TOKEN_PATTERN.test(guestToken)) {
       throw new ApiError(400, 'invalid_input', 'Jeton invité manquant ou mal formé (22 caractères base64url).');
     }
-    const forgive = countAttempt([[joinFailures, request.ip]]);
+    const forgive = await countAttempt(
+      options.attempts,
+      [check('workshop-join-address', limits.joinFailuresPerAddress, request.ip)],
+      now(),
+    );
     const code = typeof typed === 'string' ? parseWorkshopCode(typed) : undefined;
     const workshop = code ? await findWorkshop(store, workshopIdOf(code)).catch(() => undefined) : undefined;
     if (!workshop) throw new ApiError(404, 'unknown_workshop', 'Ce code ne correspond à aucun atelier ouvert.');
-    forgive();
+    await forgive();
     const grant = await grants.grant(guestToken, workshop.doc.id);
     return { workshopId: grant.workshopId, guestId: grant.guestId, expiresAt: grant.expiresAt, workshop: workshop.doc };
   });
@@ -108,21 +119,15 @@ export function workshopRoutes(
       const caller = await callerOf(request, workshop, grants, identity);
       const rows = validatePushBatch('contributions', request.body);
       if (caller.kind === 'guest') {
-        for (const [limiter, key] of [
-          [perWorkshop, workshop.doc.id],
-          [perAddress, request.ip],
-        ] as const) {
-          const wait = limiter.retryAfterMs(key);
-          if (wait > 0) {
-            const error = new TooManyRequests(wait);
-            reply.header('retry-after', String(error.retryAfterSeconds));
-            throw error;
-          }
-        }
-        for (let i = 0; i < rows.length; i++) {
-          perWorkshop.fail(workshop.doc.id);
-          perAddress.fail(request.ip);
-        }
+        // Every document written counts.
+        const checks = [
+          check('workshop-writes', limits.writesPerWorkshop, workshop.doc.id, rows.length),
+          check('workshop-writes-address', limits.writesPerAddress, request.ip, rows.length),
+        ];
+        await countAttempt(options.attempts, checks, now()).catch((error: unknown) => {
+          if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds));
+          throw error;
+        });
       }
       const entries = rows.map((r) => r.newDocumentState as unknown as WorkshopEntry);
       const stored = await store.readDocuments(
