@@ -5,6 +5,7 @@
  */
 import QRCode from 'qrcode';
 import { assemblePool, encodePool, poolMessage, readPart } from '../src/model/workshops/pooling/codec.ts';
+import { dotsUsed } from '../src/model/workshops/dots.ts';
 import { samplePool } from '../src/model/workshops/pooling/sample-pool.ts';
 
 export const POOLING_BUDGET_CODES = 2;
@@ -18,7 +19,7 @@ export function measurePooling() {
   const roundTripMs = (performance.now() - started) / 20;
   return {
     contributions: pool.contributions.length,
-    dots: pool.dots.length,
+    dots: pool.dots.reduce((sum, doc) => sum + dotsUsed(doc.dots), 0),
     jsonBytes: Buffer.byteLength(json),
     compressedBytes: poolMessage(pool).length,
     codes: parts.length,

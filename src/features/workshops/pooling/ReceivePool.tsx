@@ -1,8 +1,15 @@
 import { useRef, useState } from 'react';
-import type { Pool, PoolDocument } from '../../../model/workshops/pooling/codec.ts';
-import { PoolError } from '../../../model/workshops/pooling/codec.ts';
+import {
+  type Contribution,
+  isContribution,
+  isDots,
+  type WorkshopEntry,
+} from '../../../model/workshops/contribution.ts';
+import { dotsUsed } from '../../../model/workshops/dots.ts';
+import { type Pool, PoolError } from '../../../model/workshops/pooling/codec.ts';
 import { readPoolFile } from '../../../model/workshops/pooling/file.ts';
 import { PoolReception, type Reception } from '../../../model/workshops/pooling/reception.ts';
+import { type ReceivedEntries, receivedEntries } from '../../../model/workshops/pooling/workshop-pool.ts';
 import { QrCameraReader } from '../../../ui/qr/QrCameraReader.tsx';
 import { additionSummary, type PoolAddition } from './receive-summary.ts';
 import { readCodesInPictures } from './read-photos.ts';
@@ -11,19 +18,11 @@ import './pooling.css';
 interface Props {
   workshopId: string;
   /**
-   * Adds what was received to the workshop, each document once (checked
-   * against the collection's schema, merged by `mergeOnce`), and says how
-   * it went. Called only after the facilitator saw what came and agreed.
+   * Adds the received entries to the workshop, each once (`addReceivedEntries`),
+   * and says how it went. Called only after the facilitator saw what came and agreed.
    */
-  onAdd(pool: Pool): Promise<PoolAddition>;
-  /** One line for a received contribution; its `text` by default. */
-  describe?(contribution: PoolDocument): string;
+  onAdd(entries: WorkshopEntry[]): Promise<PoolAddition>;
 }
-
-const describeByText = (doc: PoolDocument) => {
-  const text = (doc as { text?: unknown }).text;
-  return typeof text === 'string' ? text : doc.id;
-};
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
@@ -32,15 +31,19 @@ const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : 
  * participant's sequence of codes in any order (or photos of them, or the
  * file they shared), then shows what came before adding it to the workshop.
  */
-export function ReceivePool({ workshopId, onAdd, describe = describeByText }: Props) {
+export function ReceivePool({ workshopId, onAdd }: Props) {
   const reception = useRef<PoolReception>(null);
   const [scanning, setScanning] = useState(false);
   const [notice, setNotice] = useState<string>();
-  const [received, setReceived] = useState<Pool>();
+  const [received, setReceived] = useState<ReceivedEntries>();
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const photos = useRef<HTMLInputElement>(null);
   const file = useRef<HTMLInputElement>(null);
+
+  function accept(pool: Pool) {
+    setReceived(receivedEntries(pool, workshopId));
+  }
 
   function start() {
     reception.current = new PoolReception(workshopId);
@@ -56,7 +59,7 @@ export function ReceivePool({ workshopId, onAdd, describe = describeByText }: Pr
     for (const value of values) {
       last = reception.current.add(value);
       if (last.kind === 'complete') {
-        setReceived(last.pool);
+        accept(last.pool);
         setNotice(undefined);
         setStatus(`${plural(last.total, 'code reçu', 'codes reçus')} : vérifiez ce qui est arrivé avant de l’ajouter.`);
         return true;
@@ -85,17 +88,17 @@ export function ReceivePool({ workshopId, onAdd, describe = describeByText }: Pr
     if (!chosen) return;
     start();
     try {
-      setReceived(readPoolFile(await chosen.text(), workshopId));
+      accept(readPoolFile(await chosen.text(), workshopId));
       setStatus('Fichier lu : vérifiez ce qui est arrivé avant de l’ajouter.');
     } catch (error) {
       setStatus(error instanceof PoolError ? error.message : 'Ce fichier n’a pas pu être lu.');
     }
   }
 
-  async function add(pool: Pool) {
+  async function add(entries: WorkshopEntry[]) {
     setBusy(true);
     try {
-      setStatus(`Ajouté à l’atelier : ${additionSummary(await onAdd(pool))}`);
+      setStatus(`Ajouté à l’atelier : ${additionSummary(await onAdd(entries))}`);
       setReceived(undefined);
       reception.current = null;
     } catch {
@@ -109,27 +112,7 @@ export function ReceivePool({ workshopId, onAdd, describe = describeByText }: Pr
     <section className="card pool-receive" aria-labelledby="pool-receive-title">
       <h2 id="pool-receive-title">Recevoir par QR code</h2>
       {received ? (
-        <>
-          <p>
-            Reçu : {plural(received.contributions.length, 'contribution', 'contributions')} et{' '}
-            {plural(received.dots.length, 'gommette', 'gommettes')}.
-          </p>
-          {received.contributions.length > 0 && (
-            <ul className="pool-receive-list" aria-label="Contributions reçues">
-              {received.contributions.map((doc) => (
-                <li key={doc.id}>{describe(doc)}</li>
-              ))}
-            </ul>
-          )}
-          <div className="pool-receive-actions">
-            <button type="button" className="button" disabled={busy} onClick={() => void add(received)}>
-              Ajouter à l’atelier
-            </button>
-            <button type="button" className="button secondary" disabled={busy} onClick={start}>
-              Ne pas ajouter
-            </button>
-          </div>
-        </>
+        <ReceivedPreview received={received} busy={busy} onAdd={() => void add(received.entries)} onDrop={start} />
       ) : scanning ? (
         <QrCameraReader
           instruction="Visez le premier code affiché par le téléphone du participant : les suivants sont lus dans n’importe quel ordre."
@@ -187,5 +170,36 @@ export function ReceivePool({ workshopId, onAdd, describe = describeByText }: Pr
       />
       <p role="status">{status}</p>
     </section>
+  );
+}
+
+function ReceivedPreview(props: { received: ReceivedEntries; busy: boolean; onAdd(): void; onDrop(): void }) {
+  const { received, busy } = props;
+  const contributions = received.entries.filter(isContribution);
+  const dots = received.entries.filter(isDots).reduce((sum, doc) => sum + dotsUsed(doc.dots), 0);
+  return (
+    <>
+      <p>
+        Reçu : {plural(contributions.length, 'contribution', 'contributions')} et{' '}
+        {plural(dots, 'gommette', 'gommettes')}.
+        {received.refused > 0 &&
+          ` ${plural(received.refused, 'élément ne peut pas être ajouté', 'éléments ne peuvent pas être ajoutés')} (autre atelier ou contenu invalide).`}
+      </p>
+      {contributions.length > 0 && (
+        <ul className="pool-receive-list" aria-label="Contributions reçues">
+          {contributions.map((doc: Contribution) => (
+            <li key={doc.id}>{doc.text}</li>
+          ))}
+        </ul>
+      )}
+      <div className="pool-receive-actions">
+        <button type="button" className="button" disabled={busy || received.entries.length === 0} onClick={props.onAdd}>
+          Ajouter à l’atelier
+        </button>
+        <button type="button" className="button secondary" disabled={busy} onClick={props.onDrop}>
+          Ne pas ajouter
+        </button>
+      </div>
+    </>
   );
 }

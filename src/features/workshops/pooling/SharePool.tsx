@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import { encodePool, type Pool, PoolError } from '../../../model/workshops/pooling/codec.ts';
+import { dotsUsed } from '../../../model/workshops/dots.ts';
+import { encodePool, PoolError } from '../../../model/workshops/pooling/codec.ts';
 import { POOL_FILE_TYPE, poolFileName, poolFileText } from '../../../model/workshops/pooling/file.ts';
+import type { WorkshopPool } from '../../../model/workshops/pooling/workshop-pool.ts';
 import { QrCodeImage } from '../../../ui/qr/QrCodeImage.tsx';
 import { shareOrDownload } from './share-file.ts';
 import './pooling.css';
@@ -10,7 +12,7 @@ export const ADVANCE_EVERY_MS = 2500;
 
 interface Props {
   /** This phone's contributions and dots not yet sent. */
-  pool: Pool;
+  pool: WorkshopPool;
   workshopTitle: string;
 }
 
@@ -43,7 +45,8 @@ export function SharePool({ pool, workshopTitle }: Props) {
   }, [playing, count]);
 
   const empty = pool.contributions.length === 0 && pool.dots.length === 0;
-  const what = `${plural(pool.contributions.length, 'contribution', 'contributions')} et ${plural(pool.dots.length, 'gommette', 'gommettes')}`;
+  const dots = pool.dots.reduce((sum, doc) => sum + dotsUsed(doc.dots), 0);
+  const what = `${plural(pool.contributions.length, 'contribution', 'contributions')} et ${plural(dots, 'gommette', 'gommettes')}`;
 
   async function shareFile() {
     const file = new File([poolFileText(pool)], poolFileName(workshopTitle, new Date()), { type: POOL_FILE_TYPE });

@@ -69,7 +69,7 @@ describe('« Recevoir par QR code »', () => {
     const track = cameraSeeing([[parts[2]!], [parts[2]!], ['https://exemple.fr'], ...parts.map((p) => [p])]);
     const onAdd = vi.fn(async () => ({
       contributions: { added: 18, updated: 0, unchanged: 2 },
-      dots: { added: 10, updated: 0, unchanged: 0 },
+      dots: { added: 1, updated: 0, unchanged: 0 },
     }));
     render(<ReceivePool workshopId={SAMPLE_WORKSHOP_ID} onAdd={onAdd} />);
     fireEvent.click(screen.getByRole('button', { name: 'Scanner les codes' }));
@@ -81,9 +81,9 @@ describe('« Recevoir par QR code »', () => {
     expect(within(list).getAllByRole('listitem')).toHaveLength(20);
     expect(onAdd).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter à l’atelier' }));
-    await waitFor(() => expect(onAdd).toHaveBeenCalledWith(pool));
+    await waitFor(() => expect(onAdd).toHaveBeenCalledWith([...pool.contributions, ...pool.dots]));
     expect(screen.getByRole('status', { name: '' }).textContent).toBe(
-      'Ajouté à l’atelier : 18 contributions ajoutées, 2 déjà présentes ; 10 gommettes ajoutées.',
+      'Ajouté à l’atelier : 18 contributions ajoutées, 2 déjà présentes ; 1 lot de gommettes ajouté.',
     );
   });
 

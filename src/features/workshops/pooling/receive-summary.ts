@@ -1,5 +1,6 @@
 import type { MergeCounts } from '../../../model/workshops/pooling/merge.ts';
 
+/** How adding a received pool went: contributions, and participants' dots documents. */
 export interface PoolAddition {
   contributions: MergeCounts;
   dots: MergeCounts;
@@ -7,14 +8,17 @@ export interface PoolAddition {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
-function line(counts: MergeCounts, one: string, many: string): string {
-  const parts = [`${plural(counts.added, one, many)} ${counts.added > 1 ? 'ajoutées' : 'ajoutée'}`];
-  if (counts.updated > 0) parts.push(`${counts.updated} ${counts.updated > 1 ? 'mises' : 'mise'} à jour`);
-  if (counts.unchanged > 0) parts.push(`${counts.unchanged} déjà ${counts.unchanged > 1 ? 'présentes' : 'présente'}`);
+function line(counts: MergeCounts, [one, many]: [string, string], feminine: boolean): string {
+  const agree = (n: number, word: string) => `${word}${feminine ? 'e' : ''}${n > 1 ? 's' : ''}`;
+  const parts = [`${plural(counts.added, one, many)} ${agree(counts.added, 'ajouté')}`];
+  if (counts.updated > 0) parts.push(`${counts.updated} ${agree(counts.updated, 'mis')} à jour`);
+  if (counts.unchanged > 0) parts.push(`${counts.unchanged} déjà ${agree(counts.unchanged, 'présent')}`);
   return parts.join(', ');
 }
 
-/** « 3 contributions ajoutées, 2 déjà présentes ; 1 gommette ajoutée. » */
-export function additionSummary(addition: PoolAddition): string {
-  return `${line(addition.contributions, 'contribution', 'contributions')} ; ${line(addition.dots, 'gommette', 'gommettes')}.`;
+/** « 3 contributions ajoutées, 2 déjà présentes ; 1 lot de gommettes ajouté. » */
+export function additionSummary({ contributions, dots }: PoolAddition): string {
+  const text = line(contributions, ['contribution', 'contributions'], true);
+  if (dots.added + dots.updated + dots.unchanged === 0) return `${text}.`;
+  return `${text} ; ${line(dots, ['lot de gommettes', 'lots de gommettes'], false)}.`;
 }

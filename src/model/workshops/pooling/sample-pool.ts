@@ -1,9 +1,11 @@
 /**
  * A participant's pending pool as it could be at the end of a morning, for
- * the tests and the bench: 20 contributions of ordinary length and 10 dots.
+ * the tests and the bench: 20 contributions of ordinary length, and 10 dots
+ * on 7 of them (one dots document, as the model keeps them).
  * The texts are ours, written for this sample.
  */
-import type { Pool, PoolDocument } from './codec.ts';
+import { CONTRIBUTION_KINDS, type Contribution, dotsId, type ParticipantDots } from '../contribution.ts';
+import type { WorkshopPool } from './workshop-pool.ts';
 
 const TEXTS = [
   'Recenser les associations qui proposent déjà du transport solidaire dans le canton.',
@@ -27,9 +29,13 @@ const TEXTS = [
   'Proposer des stages d’observation dans les exploitations aux collégiens.',
   'Un comité de suivi avec des habitants tirés au sort pour le projet de territoire.',
 ];
-const NEEDS = ['connaitre-son-ecosysteme', 'faire-alliance', 'mobiliser-les-ressources', 'definir-sa-strategie'];
-const FAMILIES = ['institutions', 'acteurs-economiques', 'interet-general', 'acteurs-academiques'];
-const KINDS = ['idee', 'besoin', 'acteur', 'ressource', 'initiative'];
+const NEEDS = [
+  'connaitre-son-ecosysteme',
+  'faire-alliance',
+  'mobiliser-les-ressources',
+  'definir-sa-strategie',
+] as const;
+const FAMILIES = ['institutions', 'acteurs-economiques', 'interet-general', 'acteurs-academiques'] as const;
 
 /** 32 hexadecimal digits, like the app's ids, from a seed (the sample must not change between runs). */
 function hexId(seed: number): string {
@@ -42,39 +48,42 @@ function hexId(seed: number): string {
   return id.slice(0, 32);
 }
 
-export const SAMPLE_WORKSHOP_ID = hexId(1);
-const OWNER = 'invite-7d2f9a41c3e8';
+export const SAMPLE_WORKSHOP_ID = 'atelier-k7m3q9wx';
+/** A guest's id: `guest-` and 22 characters (guest.ts). */
+const OWNER = 'guest-Yd81kP0qZr4TnV7sWb2LcA';
+const GROUP = hexId(2);
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 28, 9, minute)).toISOString();
+const rev = (seed: number) => `${(1_795_000_000_000 + seed * 97_531).toString(36)}-${hexId(seed).slice(0, 8)}`;
 
-export interface SampleContribution extends PoolDocument {
-  [field: string]: unknown;
-}
-
-export function samplePool(): Pool<SampleContribution, SampleContribution> {
-  const contributions = TEXTS.map((text, i) => ({
+/** 20 contributions and 10 dots (on 7 contributions) from one participant. */
+export function samplePool(): WorkshopPool {
+  const contributions: Contribution[] = TEXTS.map((text, i) => ({
     id: hexId(100 + i),
     ownerId: OWNER,
-    workspaceId: hexId(2),
-    rev: `mig${(1000 + i).toString(36)}-${hexId(200 + i).slice(0, 8)}`,
+    workspaceId: GROUP,
+    rev: rev(200 + i),
     createdAt: at(5 + i * 3),
     updatedAt: at(5 + i * 3),
     workshopId: SAMPLE_WORKSHOP_ID,
+    kind: CONTRIBUTION_KINDS[i % CONTRIBUTION_KINDS.length]!,
     stepId: `etape-${1 + Math.floor(i / 7)}`,
-    kind: KINDS[i % KINDS.length],
     text,
-    needs: [NEEDS[i % NEEDS.length]],
-    actorFamilies: [FAMILIES[i % FAMILIES.length]],
+    need: NEEDS[i % NEEDS.length],
+    actorFamily: FAMILIES[i % FAMILIES.length],
     authorName: 'Camille',
   }));
-  const dots = Array.from({ length: 10 }, (_, i) => ({
-    id: hexId(300 + i),
+  const counts = [2, 2, 2, 1, 1, 1, 1];
+  const dots: ParticipantDots = {
+    id: dotsId(SAMPLE_WORKSHOP_ID, OWNER),
     ownerId: OWNER,
-    workspaceId: hexId(2),
-    rev: `mig${(2000 + i).toString(36)}-${hexId(400 + i).slice(0, 8)}`,
-    createdAt: at(70 + i),
-    updatedAt: at(70 + i),
+    workspaceId: GROUP,
+    rev: rev(300),
+    createdAt: at(70),
+    updatedAt: at(78),
     workshopId: SAMPLE_WORKSHOP_ID,
-    contributionId: hexId(100 + ((i * 7) % 20)),
-  }));
-  return { workshopId: SAMPLE_WORKSHOP_ID, contributions, dots };
+    kind: 'dots',
+    authorName: 'Camille',
+    dots: counts.map((count, i) => ({ contributionId: hexId(100 + ((i * 3) % 20)), count })),
+  };
+  return { workshopId: SAMPLE_WORKSHOP_ID, contributions, dots: [dots] };
 }
