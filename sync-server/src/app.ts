@@ -59,7 +59,12 @@ const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import
 export const APP_VERSION = packageJson.version;
 
 /** Builds the server without listening, so tests can inject or listen on port 0. */
-export type App = FastifyInstance & { feed: ChangeFeed; accounts: Accounts };
+export type App = FastifyInstance & {
+  feed: ChangeFeed;
+  accounts: Accounts;
+  /** Runs the housekeeping now (it also runs at start and every `maintenanceMs`). */
+  maintain(): Promise<unknown>;
+};
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -204,7 +209,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     return reply.status(404).send({ error: 'not_found', message: 'Ressource introuvable.' });
   });
 
-  return Object.assign(app, { feed, accounts }) as unknown as App;
+  return Object.assign(app, { feed, accounts, maintain }) as unknown as App;
 }
 
 /** A hop count becomes the function Fastify's types take (trust the last `hops` proxies). */

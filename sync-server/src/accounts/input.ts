@@ -64,11 +64,25 @@ function email(value: unknown): string {
   return normalised;
 }
 
+/**
+ * Bidirectional controls (marks, embeddings, overrides, isolates) reorder
+ * the text around a name (« Alice‮nimda » shown as « Alice admin »).
+ */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+/**
+ * Invisible characters make two names look alike. The zero-width joiner is
+ * allowed only inside an emoji sequence (👩‍💻), where it is part of the picture.
+ */
+const ZERO_WIDTH =
+  /[\u180E\u200B\u200C\u2060-\u2064\uFEFF]|(?<![\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F])\u200D|\u200D(?!\p{Extended_Pictographic})/u;
+
 function name(value: unknown, label: string): string {
   const trimmed = text(value, label).trim();
   const size = length(trimmed);
   if (size < 1 || size > LIMITS.nameMax) invalid(`Le champ ${label} doit compter de 1 à ${LIMITS.nameMax} caractères.`);
   if (CONTROL.test(trimmed)) invalid(`Le champ ${label} contient des caractères de contrôle.`);
+  if (BIDI.test(trimmed)) invalid(`Le champ ${label} contient des caractères qui changent le sens de lecture.`);
+  if (ZERO_WIDTH.test(trimmed)) invalid(`Le champ ${label} contient des caractères invisibles.`);
   return trimmed;
 }
 
