@@ -2,13 +2,14 @@ import { lazy } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { HomePage } from '../features/library/HomePage.tsx';
 import { NotFound } from '../features/library/NotFound.tsx';
-import { DatabaseProvider } from './DatabaseContext.tsx';
+import { DatabaseProvider } from '../db/react/DatabaseContext.tsx';
 import { ErrorPage } from './ErrorPage.tsx';
 import { Layout } from './Layout.tsx';
+import { syncHooks } from './sync-hooks.ts';
 
 const NeedPage = lazy(() => import('../features/library/NeedPage.tsx'));
 const ResourceListPage = lazy(() => import('../features/library/ResourceListPage.tsx'));
-const ResourcePage = lazy(() => import('../features/library/ResourcePage.tsx'));
+const ResourcePage = lazy(() => import('./routes/ResourceRoute.tsx'));
 const WebinarsPage = lazy(() => import('../features/library/WebinarsPage.tsx'));
 const GlossaryPage = lazy(() => import('../features/library/GlossaryPage.tsx'));
 const StoragePage = lazy(() => import('../features/storage/StoragePage.tsx'));
@@ -53,7 +54,7 @@ const router = createBrowserRouter([
 
 export function App() {
   return (
-    <DatabaseProvider>
+    <DatabaseProvider syncHooks={syncHooks}>
       <RouterProvider router={router} />
     </DatabaseProvider>
   );

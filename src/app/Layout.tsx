@@ -1,10 +1,10 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
-import { SyncStatusLine } from '../features/sync/SyncStatusLine.tsx';
-import { DatabaseGate, useDatabase } from './DatabaseContext.tsx';
-import { useObservable, useOnline } from './hooks.ts';
+import { SyncStatusLine } from '../features/account/SyncStatusLine.tsx';
+import { DatabaseGate, useDatabase } from '../db/react/DatabaseContext.tsx';
+import { useObservable, useOnline } from '../db/react/hooks.ts';
 import { InstallPrompt } from './install/InstallPrompt.tsx';
-import { PagePreview } from './PagePreview.tsx';
+import { PagePreview } from '../ui/PagePreview.tsx';
 import { ScrollMemory } from './ScrollMemory.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 

@@ -1,6 +1,6 @@
 import type { RxConflictHandler } from 'rxdb/plugins/core';
 import { deepEqual, mergeDocuments, type MergeableDocument } from '../model/merge.ts';
-import { newRev } from './user-documents.ts';
+import { newRev } from './ids.ts';
 
 /** RxDB's own fields, not part of what is replicated. */
 const strip = ({ _meta, _rev, _attachments, ...doc }: Record<string, unknown>) => {

@@ -1,6 +1,7 @@
 import { map, type Observable } from 'rxjs';
 import type { AppDatabase } from './database.ts';
 import { askPersistenceOnce } from './persistence.ts';
+import { newId } from './ids.ts';
 import { readSession } from './session.ts';
 
 /**
@@ -8,14 +9,6 @@ import { readSession } from './session.ts';
  * is noted in the outbox until the server has it. Before an account exists,
  * documents belong to this device's own id; signing in attaches them.
  */
-
-export function newRev(): string {
-  return `${Date.now().toString(36)}-${crypto.randomUUID().slice(0, 8)}`;
-}
-
-export function newId(): string {
-  return crypto.randomUUID().replace(/-/g, '');
-}
 
 const DEVICE_OWNER = 'device-owner';
 const OUTBOX = 'outbox';

@@ -11,7 +11,8 @@ import { openDatabase, type AppDatabase } from '../../src/db/database.ts';
 import { replicateUserCollections } from '../../src/db/replication/user.ts';
 import { saveSession, type Session } from '../../src/db/session.ts';
 import { firstValueFrom } from 'rxjs';
-import { countUnsyncedChanges, newRev, noteWritten, watchRefusals } from '../../src/db/user-documents.ts';
+import { newRev } from '../../src/db/ids.ts';
+import { countUnsyncedChanges, noteWritten, watchRefusals } from '../../src/db/user-documents.ts';
 
 const { baseUrl, name } = workerData as { baseUrl: string; name: string };
 let db: AppDatabase;

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useOnline } from '../../app/hooks.ts';
+import { useOnline } from '../../db/react/hooks.ts';
 import type { Session } from '../../db/session.ts';
 import { signIn, signUp } from './commands.ts';
 import { LogoutButton, type LogoutButtonProps } from './LogoutButton.tsx';
 import { SignInForm } from './SignInForm.tsx';
 import { SignUpForm } from './SignUpForm.tsx';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { SyncStatusLine } from '../sync/SyncStatusLine.tsx';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
+import { SyncStatusLine } from './SyncStatusLine.tsx';
 import { confirmUnsynced } from './unsynced.ts';
 import { useSession } from './useSession.ts';
 import { safeReturnPath } from './validation.ts';

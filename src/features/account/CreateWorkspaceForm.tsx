@@ -1,4 +1,4 @@
-import { createWorkspace, type Auth, type CreatedWorkspace } from './api.ts';
+import { createWorkspace, type Auth, type CreatedWorkspace } from '../../db/remote/account-api.ts';
 import { Field } from './Field.tsx';
 import { useFormSubmit, useValidatedForm } from './useValidatedForm.ts';
 import { checkWorkspaceName, NAME_MAX } from './validation.ts';

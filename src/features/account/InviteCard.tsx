@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { asApiError, rotateInvite, type Auth } from './api.ts';
+import { asApiError, rotateInvite, type Auth } from '../../db/remote/account-api.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { InviteQr } from './InviteQr.tsx';
 import { joinUrl } from './validation.ts';

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { joinWorkspace, type Auth, type WorkspaceSummary } from './api.ts';
+import { joinWorkspace, type Auth } from '../../db/remote/account-api.ts';
+import type { WorkspaceSummary } from '../../model/accounts.ts';
 import { Field } from './Field.tsx';
 import { QrScanner } from './QrScanner.tsx';
 import { hasCamera } from '../../ui/qr/detector.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { asApiError, removeMember, type Auth, type Member } from './api.ts';
+import { asApiError, removeMember, type Auth, type Member } from '../../db/remote/account-api.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { ROLE_LABELS } from './labels.ts';
 import { FormError } from '../../ui/FormError.tsx';

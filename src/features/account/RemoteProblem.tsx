@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useNavigate, useLocation } from 'react-router';
 import type { AppDatabase } from '../../db/database.ts';
 import { forgetSession } from '../../db/session.ts';
-import type { ApiError } from './api.ts';
+import type { ApiError } from '../../db/remote/account-api.ts';
 
 /**
  * A failed request of the group screens, said plainly, with what can be

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Credentials } from './api.ts';
+import type { Credentials } from '../../db/remote/account-api.ts';
 import { Field, ShowPassword } from './Field.tsx';
 import { useFormSubmit, useValidatedForm } from './useValidatedForm.ts';
 import { checkEmail, checkPassword } from './validation.ts';

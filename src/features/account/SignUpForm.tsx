@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Registration } from './api.ts';
+import type { Registration } from '../../db/remote/account-api.ts';
 import { Field, ShowPassword } from './Field.tsx';
 import { useFormSubmit, useValidatedForm } from './useValidatedForm.ts';
 import { checkDisplayName, checkEmail, checkPassword, NAME_MAX, PASSWORD_MIN } from './validation.ts';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { AppDatabase } from '../../db/database.ts';
 import type { Session } from '../../db/session.ts';
-import { getWorkspace } from './api.ts';
+import { getWorkspace } from '../../db/remote/account-api.ts';
 import { InviteCard } from './InviteCard.tsx';
 import { ROLE_LABELS } from './labels.ts';
 import { MemberList } from './MemberList.tsx';

@@ -1,7 +1,7 @@
 import { Link, useNavigate } from 'react-router';
 import type { AppDatabase } from '../../db/database.ts';
 import type { Session } from '../../db/session.ts';
-import { me } from './api.ts';
+import { me } from '../../db/remote/account-api.ts';
 import { CreateWorkspaceForm } from './CreateWorkspaceForm.tsx';
 import { JoinWorkspaceForm } from './JoinWorkspaceForm.tsx';
 import { ROLE_LABELS } from './labels.ts';

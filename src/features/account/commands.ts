@@ -1,6 +1,6 @@
 import type { AppDatabase } from '../../db/database.ts';
 import { forgetSession, saveSession, type Session } from '../../db/session.ts';
-import { ApiError, login, logout, register, type Credentials, type Registration } from './api.ts';
+import { ApiError, login, logout, register, type Credentials, type Registration } from '../../db/remote/account-api.ts';
 
 /**
  * What the account screens do: talk to the server, then keep (or drop) the

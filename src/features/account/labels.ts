@@ -1,4 +1,4 @@
-import type { Role } from './api.ts';
+import type { Role } from '../../model/accounts.ts';
 
 export const ROLE_LABELS: Record<Role, string> = {
   owner: 'propriétaire',

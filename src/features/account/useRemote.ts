@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { asApiError, type ApiError } from './api.ts';
+import { asApiError, type ApiError } from '../../db/remote/account-api.ts';
 
 export type Outcome<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 

@@ -1,5 +1,5 @@
-import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { useObservable } from '../../app/hooks.ts';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
+import { useObservable } from '../../db/react/hooks.ts';
 import type { AppDatabase } from '../../db/database.ts';
 import { watchSession, type Session } from '../../db/session.ts';
 

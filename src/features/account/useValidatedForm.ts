@@ -1,5 +1,5 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { asApiError } from './api.ts';
+import { asApiError } from '../../db/remote/account-api.ts';
 
 export type Validator = (value: string) => string | undefined;
 

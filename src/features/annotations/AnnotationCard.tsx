@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
 import { formatDate } from '../../i18n/fr.ts';
 import { ANNOTATION_COLORS, type Annotation, type AnnotationColor } from '../../model/annotations.ts';
 import { FormError } from '../../ui/FormError.tsx';

@@ -1,7 +1,7 @@
 import { useMemo, useState, type ChangeEvent } from 'react';
 import { Link } from 'react-router';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { useObservable } from '../../app/hooks.ts';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
+import { useObservable } from '../../db/react/hooks.ts';
 import { watchSession } from '../../db/session.ts';
 import { NEED_SHORT_LABELS } from '../../i18n/fr.ts';
 import {
@@ -16,12 +16,12 @@ import { ANNOTATION_COLORS, type AnnotationColor } from '../../model/annotations
 import { sectionTitles } from '../../model/library.ts';
 import { NEED_IDS } from '../../model/vocabulary.ts';
 import { FormError } from '../../ui/FormError.tsx';
-import { watchResources } from '../library/queries.ts';
+import { watchResources } from '../../db/library-queries.ts';
 import { AnnotationCard, COLOR_LABELS } from './AnnotationCard.tsx';
 import { importAnnotations, watchAllAnnotations } from './commands.ts';
-import { downloadText } from './download.ts';
+import { downloadText } from '../../ui/download.ts';
 import { useOwnerId } from './useKitAnnotations.ts';
-import { useWorkspaces } from './useWorkspaces.ts';
+import { useWorkspaces } from '../../db/react/useWorkspaces.ts';
 import { useImmediateSearchParams } from '../../ui/useImmediateSearchParams.ts';
 
 /** All the user's annotations: filtered, searched, exported, imported. */

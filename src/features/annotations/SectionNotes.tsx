@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
 import { ANNOTATION_COLORS, type Annotation, type AnnotationColor } from '../../model/annotations.ts';
 import { describeSelection, findPassage, type AnchorBlock } from '../../model/anchoring.ts';
 import type { Block } from '../../model/library.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { AnnotationCard, COLOR_LABELS } from './AnnotationCard.tsx';
 import { addHighlight, addSectionNote } from './commands.ts';
-import type { WorkspaceSummary } from '../account/api.ts';
-import { GroupOptions } from '../account/GroupOptions.tsx';
+import type { WorkspaceSummary } from '../../model/accounts.ts';
+import { GroupOptions } from '../../ui/GroupOptions.tsx';
 
 /** Listed at first; a long list waits for the reader to ask (each highlight opens its own note anyway). */
 const FIRST_NOTES = 20;

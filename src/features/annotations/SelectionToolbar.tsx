@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent, type RefObject } from 'react';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
 import { describeSelection } from '../../model/anchoring.ts';
 import { ANNOTATION_COLORS, type AnnotationColor } from '../../model/annotations.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { COLOR_LABELS } from './AnnotationCard.tsx';
 import { addHighlight } from './commands.ts';
 import { selectedPassage, type SelectedPassage } from './highlighter.ts';
-import type { WorkspaceSummary } from '../account/api.ts';
-import { GroupOptions } from '../account/GroupOptions.tsx';
+import type { WorkspaceSummary } from '../../model/accounts.ts';
+import { GroupOptions } from '../../ui/GroupOptions.tsx';
 
 const FIELDS = 'textarea, select, input[type="text"]';
 

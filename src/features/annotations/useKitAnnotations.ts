@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
 import { from, switchMap } from 'rxjs';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { useObservable } from '../../app/hooks.ts';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
+import { useObservable } from '../../db/react/hooks.ts';
 import { watchSession } from '../../db/session.ts';
 import { currentOwnerId } from '../../db/user-documents.ts';
 import type { Annotation } from '../../model/annotations.ts';
-import type { WorkspaceSummary } from '../account/api.ts';
+import type { WorkspaceSummary } from '../../model/accounts.ts';
 import { watchResourceNotes } from './commands.ts';
-import { useWorkspaces } from './useWorkspaces.ts';
+import { useWorkspaces } from '../../db/react/useWorkspaces.ts';
 
 export interface KitAnnotations {
   /** What the reader shows: the user's own, plus the groups' when asked. */

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { useOnline } from '../../app/hooks.ts';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
+import { useOnline } from '../../db/react/hooks.ts';
 import { NEED_SHORT_LABELS } from '../../i18n/fr.ts';
 import { NEED_IDS, type NeedId } from '../../model/vocabulary.ts';
 import { sendFeedback, validateFeedback, type FeedbackInput } from './commands.ts';

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { useObservable } from '../../app/hooks.ts';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
+import { useObservable } from '../../db/react/hooks.ts';
 import { watchSession } from '../../db/session.ts';
 import { ACTOR_FAMILY_LABELS, formatDate, NEED_SHORT_LABELS } from '../../i18n/fr.ts';
 import { INITIATIVE_STAGE_LABELS } from '../../model/initiatives/labels.ts';
 import { sdg17TargetLabel, sdgLabel } from '../../model/initiatives/sdgs.ts';
 import { FormError } from '../../ui/FormError.tsx';
-import { useWorkspaces } from '../annotations/useWorkspaces.ts';
+import { useWorkspaces } from '../../db/react/useWorkspaces.ts';
 import { dismissVersion, restoreVersion, watchDrafts, watchInitiative } from './commands.ts';
 import { InitiativeStatus } from './InitiativeStatus.tsx';
 import { PhotoView } from './PhotoView.tsx';

@@ -8,7 +8,7 @@ import { INITIATIVE_STAGE_LABELS } from '../../model/initiatives/labels.ts';
 import { validateInitiative, type InitiativeDraft, type InitiativeErrors } from '../../model/initiatives/validation.ts';
 import { ACTOR_FAMILY_IDS, NEED_IDS } from '../../model/vocabulary.ts';
 import { FormError } from '../../ui/FormError.tsx';
-import type { WorkspaceSummary } from '../account/api.ts';
+import type { WorkspaceSummary } from '../../model/accounts.ts';
 import { CommunePicker } from './CommunePicker.tsx';
 import { ContactFields } from './ContactFields.tsx';
 import { isQuotaError, type DraftRecord } from './drafts.ts';

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { useObservable } from '../../app/hooks.ts';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
+import { useObservable } from '../../db/react/hooks.ts';
 import { watchSession } from '../../db/session.ts';
 import { currentOwnerId } from '../../db/user-documents.ts';
-import { useWorkspaces } from '../annotations/useWorkspaces.ts';
+import { useWorkspaces } from '../../db/react/useWorkspaces.ts';
 import { newInitiativeId, openDraft } from './commands.ts';
 import type { DraftRecord } from './drafts.ts';
 import { InitiativeForm } from './InitiativeForm.tsx';

@@ -1,14 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { useObservable } from '../../app/hooks.ts';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
+import { useObservable } from '../../db/react/hooks.ts';
 import { watchSession } from '../../db/session.ts';
 import { ACTOR_FAMILY_LABELS, NEED_SHORT_LABELS } from '../../i18n/fr.ts';
 import { toCsv, toJson } from '../../model/initiatives/export.ts';
 import { INITIATIVE_STAGE_LABELS } from '../../model/initiatives/labels.ts';
 import { FormError } from '../../ui/FormError.tsx';
-import { downloadText } from '../annotations/download.ts';
-import { useWorkspaces } from '../annotations/useWorkspaces.ts';
+import { downloadText } from '../../ui/download.ts';
+import { useWorkspaces } from '../../db/react/useWorkspaces.ts';
 import { deleteDraft, watchDrafts, watchInitiatives } from './commands.ts';
 import type { DraftRecord } from './drafts.ts';
 import {

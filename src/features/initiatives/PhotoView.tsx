@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useOnline } from '../../app/hooks.ts';
+import { useOnline } from '../../db/react/hooks.ts';
 import { photoStore } from '../../db/photo-store.ts';
 import type { InitiativePhoto } from '../../model/initiatives.ts';
 

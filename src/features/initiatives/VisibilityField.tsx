@@ -1,5 +1,5 @@
-import type { WorkspaceSummary } from '../account/api.ts';
-import { GroupOptions } from '../account/GroupOptions.tsx';
+import type { WorkspaceSummary } from '../../model/accounts.ts';
+import { GroupOptions } from '../../ui/GroupOptions.tsx';
 
 interface Props {
   /** A workspace id, or null for private. */

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { catchError, from, map, of, startWith, switchMap } from 'rxjs';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { useObservable } from '../../app/hooks.ts';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
+import { useObservable } from '../../db/react/hooks.ts';
 import { photoStore, type StoredPhotoInfo } from '../../db/photo-store.ts';
 import { watchSession } from '../../db/session.ts';
 import { currentOwnerId, watchOutbox } from '../../db/user-documents.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
 import type { AppDatabase } from '../../db/database.ts';
 import type { Initiative } from '../../model/initiatives.ts';
 import { deleteDraft, recordInitiative, saveDraft } from './commands.ts';

@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
 import type { AppDatabase } from '../../db/database.ts';
-import { useObservable } from '../../app/hooks.ts';
+import { useObservable } from '../../db/react/hooks.ts';
 import type { Resource } from '../../model/library.ts';
 import type { ReadingProgress } from '../../model/reading.ts';
-import { watchResource } from './queries.ts';
-import { watchLastReading } from './reading.ts';
+import { watchResource } from '../../db/library-queries.ts';
+import { watchLastReading } from './reading-progress.ts';
 
 export interface LastReading {
   progress: ReadingProgress;

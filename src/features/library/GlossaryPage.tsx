@@ -1,8 +1,8 @@
-import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { useObservable } from '../../app/hooks.ts';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
+import { useObservable } from '../../db/react/hooks.ts';
 import { Blocks } from './Blocks.tsx';
 import { useScrollToHash } from './useScrollToHash.ts';
-import { watchGlossary } from './queries.ts';
+import { watchGlossary } from '../../db/library-queries.ts';
 
 export default function GlossaryPage() {
   const { db } = useDatabase();

@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { useObservable } from '../../app/hooks.ts';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
+import { useObservable } from '../../db/react/hooks.ts';
 import { formatDate, HOME_LEAD, HOME_TITLE, STEP_LABELS, STEP_PURPOSES } from '../../i18n/fr.ts';
 import { STEP_IDS } from '../../model/vocabulary.ts';
 import { ContinueReading, useLastReading } from './ContinueReading.tsx';
-import { featuredWebinar, watchNeeds, watchResources, watchWebinars } from './queries.ts';
+import { featuredWebinar, watchNeeds, watchResources, watchWebinars } from '../../db/library-queries.ts';
 import { ResourceCard } from './ResourceCard.tsx';
 
 export function HomePage() {

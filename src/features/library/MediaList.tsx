@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { useObservable, useOnline } from '../../app/hooks.ts';
+import { useObservable, useOnline } from '../../db/react/hooks.ts';
 import { mediaUrl, type MediaFile } from '../../model/library.ts';
-import { formatBytes } from '../storage/format.ts';
-import { cachedMediaUrls, downloader } from '../storage/storage.ts';
+import { formatBytes } from '../../ui/format.ts';
+import { cachedMediaUrls, downloader } from '../../db/media/media-storage.ts';
 
 /** The files that go with a text; those not on the device are marked when offline. */
 export function MediaList({ media }: { media: MediaFile[] }) {

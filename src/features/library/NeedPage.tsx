@@ -1,11 +1,11 @@
 import { useParams } from 'react-router';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { useObservable } from '../../app/hooks.ts';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
+import { useObservable } from '../../db/react/hooks.ts';
 import { STEP_LABELS } from '../../i18n/fr.ts';
 import { STEP_IDS, type NeedId } from '../../model/vocabulary.ts';
 import { Blocks, splitSections } from './Blocks.tsx';
 import { NotFound } from './NotFound.tsx';
-import { watchNeed, watchResources } from './queries.ts';
+import { watchNeed, watchResources } from '../../db/library-queries.ts';
 import { ResourceCard } from './ResourceCard.tsx';
 
 export default function NeedPage() {

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { useObservable } from '../../app/hooks.ts';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
+import { useObservable } from '../../db/react/hooks.ts';
 import {
   activeFilterCount,
   emptyFilters,
@@ -15,7 +15,7 @@ import {
 import { RESOURCE_TYPE_IDS } from '../../model/vocabulary.ts';
 import { useImmediateSearchParams } from '../../ui/useImmediateSearchParams.ts';
 import { FacetPanel, facetValueLabel } from './FacetPanel.tsx';
-import { watchResources } from './queries.ts';
+import { watchResources } from '../../db/library-queries.ts';
 import { ResourceCard } from './ResourceCard.tsx';
 
 /** Browse the library: combinable filters, reflected in the URL, with counts. */

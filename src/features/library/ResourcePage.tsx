@@ -1,8 +1,8 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, type ComponentType, type ReactNode, type RefObject } from 'react';
 import { Link, useParams } from 'react-router';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { PagePreview } from '../../app/PagePreview.tsx';
-import { useObservable } from '../../app/hooks.ts';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
+import { PagePreview } from '../../ui/PagePreview.tsx';
+import { useObservable } from '../../db/react/hooks.ts';
 import {
   ACTOR_FAMILY_LABELS,
   formatDate,
@@ -12,22 +12,27 @@ import {
   STEP_LABELS,
 } from '../../i18n/fr.ts';
 import { Blocks, sectionsOf } from './Blocks.tsx';
-import { Highlights } from '../annotations/Highlights.tsx';
-import { SectionNotes } from '../annotations/SectionNotes.tsx';
-import { SelectionToolbar } from '../annotations/SelectionToolbar.tsx';
-import { useKitAnnotations } from '../annotations/useKitAnnotations.ts';
-import type { Annotation } from '../../model/annotations.ts';
-import { sectionTitles } from '../../model/library.ts';
+import { sectionTitles, type Block } from '../../model/library.ts';
 import { MediaList } from './MediaList.tsx';
 import { NotFound } from './NotFound.tsx';
-import { watchResource } from './queries.ts';
-import { watchReadingProgress } from './reading.ts';
+import { watchResource } from '../../db/library-queries.ts';
+import { watchReadingProgress } from './reading-progress.ts';
 import { TableOfContents } from './TableOfContents.tsx';
 import { useReadingTracker } from './useReadingTracker.ts';
 import { useScrollToHash } from './useScrollToHash.ts';
 
-/** The reader for a kit or any other resource. */
-export default function ResourcePage() {
+/** What the reader hands to whoever annotates its text (the app gives features/annotations). */
+export interface TextAnnotatorProps {
+  resource: { id: string; contentHash: string; blocks: Block[] };
+  text: ReactNode;
+  prose: RefObject<HTMLDivElement | null>;
+  sections: Block[];
+  sectionTitle: (blockId: string) => string;
+  sectionBlocks: (sectionId: string) => { id: string; text: string }[];
+}
+
+/** The reader for a kit or any other resource; `Annotator` wraps its text when given. */
+export function ResourcePage({ Annotator }: { Annotator?: ComponentType<TextAnnotatorProps> }) {
   const { id = '' } = useParams();
   const { db, libraryStatus$ } = useDatabase();
   const library = useObservable(() => libraryStatus$, [libraryStatus$]);
@@ -35,10 +40,7 @@ export default function ResourcePage() {
   const progress = useObservable(() => watchReadingProgress(db, id), [db, id]);
   useReadingTracker(db, id, resource?.blocks);
   useScrollToHash(Boolean(resource));
-  const kit = useKitAnnotations(id);
   const prose = useRef<HTMLDivElement>(null);
-  const [detached, setDetached] = useState<Annotation[]>([]);
-  const onDetached = useCallback((list: Annotation[]) => setDetached(list), []);
   const toc = useMemo(() => (resource ? sectionsOf(resource.blocks) : []), [resource]);
   const titles = useMemo(() => sectionTitles(resource?.blocks ?? []), [resource]);
   const sectionTitle = useCallback((blockId: string) => titles.get(blockId) ?? 'Introduction', [titles]);
@@ -55,10 +57,6 @@ export default function ResourcePage() {
     },
     [resource],
   );
-  const ordered = useMemo(
-    () => (kit.visible && resource ? inReadingOrder(kit.visible, resource.blocks) : []),
-    [kit.visible, resource],
-  );
   if (resource === undefined) return <PagePreview />;
   if (resource === null) {
     // On a first visit the text may still be on its way: not "introuvable" yet.
@@ -67,6 +65,11 @@ export default function ResourcePage() {
     return <NotFound what="Cette ressource" />;
   }
 
+  const text = (
+    <div ref={prose}>
+      <Blocks blocks={resource.blocks} />
+    </div>
+  );
   return (
     <article className="reader">
       <p className="kicker">{RESOURCE_TYPE_LABELS[resource.type]}</p>
@@ -106,48 +109,18 @@ export default function ResourcePage() {
         </p>
       )}
       {resource.media && resource.media.length > 0 && <MediaList media={resource.media} />}
-      {kit.othersCount > 0 && (
-        <p className="no-print">
-          <label className="toggle">
-            <input type="checkbox" checked={kit.showGroups} onChange={(e) => kit.setShowGroups(e.target.checked)} />
-            Afficher les annotations de mes groupes ({kit.othersCount})
-          </label>
-        </p>
-      )}
-      <div ref={prose}>
-        <Blocks blocks={resource.blocks} />
-      </div>
-      {kit.visible && (
-        <Highlights
-          container={prose}
-          contentHash={resource.contentHash}
-          annotations={kit.visible}
-          isMine={kit.isMine}
-          sectionTitle={sectionTitle}
-          onDetached={onDetached}
-        />
-      )}
-      <SelectionToolbar resourceId={resource.id} container={prose} workspaces={kit.workspaces} />
-      {toc.length > 0 && kit.visible && (
-        <SectionNotes
-          resourceId={resource.id}
+      {Annotator ? (
+        <Annotator
+          resource={resource}
+          text={text}
+          prose={prose}
           sections={toc}
-          annotations={ordered}
-          detached={detached}
-          isMine={kit.isMine}
           sectionTitle={sectionTitle}
           sectionBlocks={sectionBlocks}
-          workspaces={kit.workspaces}
         />
+      ) : (
+        text
       )}
     </article>
-  );
-}
-
-function inReadingOrder(annotations: Annotation[], blocks: { id: string }[]): Annotation[] {
-  const index = new Map(blocks.map((b, i) => [b.id, i]));
-  const rank = (a: Annotation) => index.get(a.target.blockId) ?? blocks.length;
-  return [...annotations].sort(
-    (a, b) => rank(a) - rank(b) || (a.target.position?.start ?? -1) - (b.target.position?.start ?? -1),
   );
 }

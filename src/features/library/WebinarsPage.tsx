@@ -1,11 +1,11 @@
-import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { useObservable, useOnline } from '../../app/hooks.ts';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
+import { useObservable, useOnline } from '../../db/react/hooks.ts';
 import { formatDate } from '../../i18n/fr.ts';
 import { eventToIcs } from '../../model/ics.ts';
 import type { Webinar } from '../../model/library.ts';
 import { Blocks } from './Blocks.tsx';
 import { useScrollToHash } from './useScrollToHash.ts';
-import { watchWebinars } from './queries.ts';
+import { watchWebinars } from '../../db/library-queries.ts';
 
 const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { AppDatabase } from '../../db/database.ts';
 import type { Block } from '../../model/library.ts';
 import { sectionsWithEnds } from '../../model/reading.ts';
-import { recordSectionRead } from './reading.ts';
+import { recordSectionRead } from './reading-progress.ts';
 
 /** Marks a section read when its last block has been on screen. */
 export function useReadingTracker(db: AppDatabase, resourceId: string, blocks: Block[] | undefined): void {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { Observable } from 'rxjs';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
 import type { AppDatabase } from '../../db/database.ts';
 import type { SearchOptions, SearchResults } from '../../model/search/index.ts';
 import { LiveSearchIndex, SEARCH_SOURCES, type LiveSearchState, type StoredDocument } from './liveIndex.ts';

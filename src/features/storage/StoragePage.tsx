@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppDatabase } from '../../db/database.ts';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { useObservable, useOnline } from '../../app/hooks.ts';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
+import { useObservable, useOnline } from '../../db/react/hooks.ts';
 import {
   cachedMediaUrls,
   downloader,
@@ -10,9 +10,9 @@ import {
   resumeWhenOnline,
   storageReport,
   type StorageReport,
-} from './storage.ts';
-import { formatBytes } from './format.ts';
-import type { MediaItem } from './mediaDownload.ts';
+} from '../../db/media/media-storage.ts';
+import { formatBytes } from '../../ui/format.ts';
+import type { MediaItem } from '../../db/media/downloader.ts';
 
 interface Snapshot {
   media: MediaItem[];

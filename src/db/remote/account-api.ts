@@ -1,5 +1,6 @@
-import type { Session } from '../../db/session.ts';
-import { messageFor, NETWORK_MESSAGE } from './errors.ts';
+import type { Role, WorkspaceSummary } from '../../model/accounts.ts';
+import type { Session } from '../session.ts';
+import { messageFor, NETWORK_MESSAGE } from './api-errors.ts';
 
 /**
  * The typed client of the Accounts and Workspaces routes of SYNC-PROTOCOL.md.
@@ -8,7 +9,6 @@ import { messageFor, NETWORK_MESSAGE } from './errors.ts';
  */
 
 export type User = Session['user'];
-export type Role = 'owner' | 'member';
 
 export interface Credentials {
   email: string;
@@ -17,12 +17,6 @@ export interface Credentials {
 
 export interface Registration extends Credentials {
   displayName: string;
-}
-
-export interface WorkspaceSummary {
-  id: string;
-  name: string;
-  role: Role;
 }
 
 export interface Member {

@@ -1,8 +1,8 @@
 import type { Observable } from 'rxjs';
 import type { MangoQuerySelector } from 'rxdb/plugins/core';
-import type { AppDatabase } from '../../db/database.ts';
-import type { GlossaryTerm, Need, Resource, Webinar } from '../../model/library.ts';
-import type { NeedId, StepId } from '../../model/vocabulary.ts';
+import type { AppDatabase } from './database.ts';
+import type { GlossaryTerm, Need, Resource, Webinar } from '../model/library.ts';
+import type { NeedId, StepId } from '../model/vocabulary.ts';
 
 /** The library's read seam: every screen reads the local copy through these. */
 

@@ -1,4 +1,4 @@
-import type { WorkspaceSummary } from './api.ts';
+import type { WorkspaceSummary } from '../model/accounts.ts';
 
 interface Props {
   workspaces: WorkspaceSummary[];

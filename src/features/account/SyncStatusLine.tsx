@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { from, switchMap } from 'rxjs';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { useObservable } from '../../app/hooks.ts';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
+import { useObservable } from '../../db/react/hooks.ts';
 import { watchRefusals, type Refusal } from '../../db/user-documents.ts';
-import type { SyncStatus } from './engine.ts';
+import type { SyncStatus } from '../../db/sync/engine.ts';
 
 const time = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
 

@@ -1,9 +1,9 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { combineLatest, map, shareReplay, startWith, type Observable } from 'rxjs';
-import { openDatabase, type AppDatabase } from '../db/database.ts';
-import { HOME_COLLECTIONS, replicateLibrary, replicationActivity } from '../db/replication/library.ts';
-import type { SyncEngine } from '../features/sync/engine.ts';
-import { LIBRARY_COLLECTIONS } from '../model/collections.ts';
+import { openDatabase, type AppDatabase } from '../database.ts';
+import { HOME_COLLECTIONS, replicateLibrary, replicationActivity } from '../replication/library.ts';
+import type { SyncEngine, SyncHooks } from '../sync/engine.ts';
+import { LIBRARY_COLLECTIONS } from '../../model/collections.ts';
 
 export type LibraryStatus = { documents: number; syncing: boolean; error: boolean };
 
@@ -38,7 +38,7 @@ function firstCollections(path: string): string[] {
  * replication starts with the page (not lazily): on a first visit the
  * library download is on the critical path to the first content.
  */
-function openOnce(): Promise<DatabaseState> {
+function openOnce(hooks: SyncHooks): Promise<DatabaseState> {
   opening ??= (async () => {
     const db = await openDatabase();
     const activity$ = replicationActivity(
@@ -52,7 +52,9 @@ function openOnce(): Promise<DatabaseState> {
     );
     // Not needed to show the first screen: started when the page is idle.
     const sync = whenIdle().then(() =>
-      import('../features/sync/engine.ts').then(({ SyncEngine }) => new SyncEngine(db)),
+      import('../sync/engine.ts').then(
+        ({ SyncEngine, browserEnvironment }) => new SyncEngine(db, browserEnvironment(), hooks),
+      ),
     );
     return { db, libraryStatus$, sync };
   })();
@@ -63,14 +65,19 @@ type Opening = { state?: DatabaseState; failure?: string };
 
 const OpeningContext = createContext<Opening>({});
 
-/** Opens the database once; the shell renders meanwhile, the screens wait in a DatabaseGate. */
-export function DatabaseProvider({ children }: { children: ReactNode }) {
+/**
+ * Opens the database once; the shell renders meanwhile, the screens wait in a
+ * DatabaseGate. `syncHooks`: what the features add to the sync (read once).
+ */
+export function DatabaseProvider({ children, syncHooks = {} }: { children: ReactNode; syncHooks?: SyncHooks }) {
   const [opening, setOpening] = useState<Opening>({});
   useEffect(() => {
-    openOnce().then(
+    openOnce(syncHooks).then(
       (state) => setOpening({ state }),
       (error: unknown) => setOpening({ failure: String(error) }),
     );
+    // The hooks are the app's constants: the database opens once per page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return (
     <OpeningContext.Provider value={opening}>

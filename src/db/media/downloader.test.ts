@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MediaDownloader, type MediaCache } from './mediaDownload.ts';
+import { MediaDownloader, type MediaCache } from './downloader.ts';
 
 const ITEMS = [
   { url: '/m/a', bytes: 3 },

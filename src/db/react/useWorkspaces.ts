@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { map } from 'rxjs';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { useObservable } from '../../app/hooks.ts';
-import type { Session } from '../../db/session.ts';
-import { me, type WorkspaceSummary } from '../account/api.ts';
+import { useDatabase } from './DatabaseContext.tsx';
+import { useObservable } from './hooks.ts';
+import type { Session } from '../session.ts';
+import type { WorkspaceSummary } from '../../model/accounts.ts';
+import { me } from '../remote/account-api.ts';
 
 const CACHE = 'workspaces';
 /** One empty list, so that a caller's memo does not change on every render. */

@@ -1,6 +1,6 @@
-import type { AppDatabase } from '../../db/database.ts';
+import type { AppDatabase } from '../database.ts';
 import { mediaUrl } from '../../model/library.ts';
-import { browserMediaCache, MEDIA_CACHE, MediaDownloader, type MediaItem } from './mediaDownload.ts';
+import { browserMediaCache, MEDIA_CACHE, MediaDownloader, type MediaItem } from './downloader.ts';
 
 /** The storage seam: what is on the device, and the offline download of media. */
 

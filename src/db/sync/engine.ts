@@ -1,13 +1,12 @@
 import { BehaviorSubject, combineLatest, merge, Subscription } from 'rxjs';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
-import type { AppDatabase } from '../../db/database.ts';
-import { replicateInbox } from '../../db/replication/inbox.ts';
-import { replicateUserCollections, SyncRefused } from '../../db/replication/user.ts';
-import { forgetSession, watchSession, type Session } from '../../db/session.ts';
-import { clearOutbox, newRev, noteWritten, watchOutbox } from '../../db/user-documents.ts';
+import type { AppDatabase } from '../database.ts';
+import { replicateInbox } from '../replication/inbox.ts';
+import { replicateUserCollections, SyncRefused } from '../replication/user.ts';
+import { forgetSession, watchSession, type Session } from '../session.ts';
+import { newRev } from '../ids.ts';
+import { clearOutbox, noteWritten, watchOutbox } from '../user-documents.ts';
 import { COLLECTIONS, USER_COLLECTIONS } from '../../model/collections.ts';
-import { deleteAllDrafts } from '../initiatives/commands.ts';
-import { followSession as followPhotoUploads } from '../initiatives/uploads.ts';
 
 export type SyncState = 'signed-out' | 'offline' | 'syncing' | 'up-to-date' | 'error';
 
@@ -21,6 +20,40 @@ export interface SyncStatus {
 }
 
 const PERIODIC_MS = 2 * 60_000;
+
+/**
+ * What the app adds to the sync, so that the engine knows no feature: the
+ * initiatives' photo queue follows the session, their drafts go with a wipe.
+ */
+export interface SyncHooks {
+  /** Called with each new session, `null` once signed out. */
+  onSession?(db: AppDatabase, session: Session | null): void;
+  /** Called when signing out wipes the device: what a feature keeps beside the collections. */
+  onWipe?(db: AppDatabase): Promise<void>;
+}
+
+/** The browser as the engine sees it; a test gives its own. */
+export interface SyncEnvironment {
+  online(): boolean;
+  /** Calls `callback` when the network returns and when the app comes back to the foreground. */
+  onWake(callback: () => void): void;
+  onOffline(callback: () => void): void;
+  every(ms: number, callback: () => void): void;
+}
+
+export function browserEnvironment(): SyncEnvironment {
+  return {
+    online: () => navigator.onLine,
+    onWake(callback) {
+      window.addEventListener('online', callback);
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible') callback();
+      });
+    },
+    onOffline: (callback) => window.addEventListener('offline', callback),
+    every: (ms, callback) => void setInterval(callback, ms),
+  };
+}
 
 /**
  * Runs the sync of the user's data for the page: replication of the user
@@ -40,7 +73,11 @@ export class SyncEngine {
   private pending = 0;
   private lastSyncAt: number | undefined;
 
-  constructor(private readonly db: AppDatabase) {
+  constructor(
+    private readonly db: AppDatabase,
+    private readonly env: SyncEnvironment,
+    private readonly hooks: SyncHooks = {},
+  ) {
     watchSession(db).subscribe((session) => void this.onSession(session));
     watchOutbox(db).subscribe((pending) => {
       this.pending = pending.length;
@@ -50,12 +87,9 @@ export class SyncEngine {
       this.publish();
     });
     const trigger = () => void this.syncNow().catch(() => undefined);
-    window.addEventListener('online', trigger);
-    window.addEventListener('offline', () => this.publish());
-    document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'visible') trigger();
-    });
-    setInterval(trigger, PERIODIC_MS);
+    env.onWake(trigger);
+    env.onOffline(() => this.publish());
+    env.every(PERIODIC_MS, trigger);
   }
 
   /** "Synchroniser maintenant": pull again and send what waits; resolves when done. */
@@ -78,7 +112,7 @@ export class SyncEngine {
       await collection.remove();
       await this.db.addCollections({ [name]: { schema: schema as never, conflictHandler: handler } } as never);
     }
-    await deleteAllDrafts(this.db);
+    await this.hooks.onWipe?.(this.db);
     await clearOutbox(this.db);
     await forgetSession(this.db);
   }
@@ -87,7 +121,7 @@ export class SyncEngine {
     if (session?.token === this.session?.token) return;
     await this.stopReplications();
     this.session = session;
-    followPhotoUploads(this.db, session); // photos of initiatives: sent while signed in
+    this.hooks.onSession?.(this.db, session);
     if (session) {
       await attachDeviceDocuments(this.db, session.user.id);
       this.replications = replicateUserCollections(this.db, session) as RxReplicationState<unknown, unknown>[];
@@ -113,7 +147,7 @@ export class SyncEngine {
         this.error =
           cause instanceof SyncRefused
             ? cause.message
-            : navigator.onLine
+            : this.env.online()
               ? 'Le serveur ne répond pas ; nouvel essai sous peu.'
               : undefined;
         this.publish();
@@ -137,7 +171,7 @@ export class SyncEngine {
     const base = { pending: this.pending, lastSyncAt: this.lastSyncAt };
     let state: SyncState;
     if (!this.session) state = 'signed-out';
-    else if (!navigator.onLine) state = 'offline';
+    else if (!this.env.online()) state = 'offline';
     else if (this.error) state = 'error';
     else if (this.active || this.pending > 0) state = 'syncing';
     else state = 'up-to-date';

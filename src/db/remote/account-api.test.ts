@@ -10,7 +10,7 @@ import {
   register,
   removeMember,
   rotateInvite,
-} from './api.ts';
+} from './account-api.ts';
 
 const SESSION = { token: 'jeton-secret', user: { id: 'u1', email: 'c@exemple.fr', displayName: 'Camille' } };
 
