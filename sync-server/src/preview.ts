@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+// eslint-disable-next-line import-x/no-restricted-paths -- until the preview's words come with the build (issue #14)
 import { HOME_LEAD, HOME_TITLE, RESOURCE_TYPE_LABELS } from '../../src/i18n/fr.ts';
 import type { Resource } from '../../src/model/library.ts';
 import type { Store } from './store/store.ts';
@@ -16,7 +17,7 @@ const escapeHtml = (text: string) =>
  * a first visit gets its heading (for a text: type, title, summary) in the
  * page itself, so the reader sees it before the app and the library have
  * arrived; the app shows the same heading until it has the page's content
- * (src/app/PagePreview.tsx).
+ * (src/ui/PagePreview.tsx).
  */
 export async function appPage(staticDir: string, store: Store, url: string): Promise<string> {
   const page = await readFile(join(staticDir, 'index.html'), 'utf8');
