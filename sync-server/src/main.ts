@@ -1,10 +1,14 @@
 import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { openSqliteAccountStore } from './accounts/sqlite.ts';
 import { buildApp } from './app.ts';
 import { importLibrary } from './library/importer.ts';
 import { limitsFromEnv, trustProxyFromEnv } from './limits.ts';
+import { isStorageFailure } from './errors.ts';
 import { openSqliteStore } from './store/sqlite.ts';
+import type { Store } from './store/store.ts';
+import { closeServer, listenUnavailable } from './unavailable.ts';
 import type { WorkshopLimits } from './workshops/routes.ts';
 
 /** Workshop guests' limits from the environment (docs/workshops.md); defaults where unset. */
@@ -34,13 +38,45 @@ if (process.env.DATABASE_URL) {
   process.exit(1);
 }
 
-mkdirSync(dataDir, { recursive: true });
-const store = openSqliteStore(join(dataDir, 'app.sqlite'));
-const report = await importLibrary(store, libraryDir);
-for (const { path, reason } of report.errors) console.error(`library: rejected ${path}: ${reason}`);
-console.log(
-  `library: ${report.written} written, ${report.unchanged} unchanged, ${report.deleted} deleted, ${report.errors.length} rejected`,
-);
+/** Opens the database and imports the library: both write, so both fail on a read-only or full data folder. */
+async function openStore(): Promise<Store> {
+  mkdirSync(dataDir, { recursive: true });
+  const store = openSqliteStore(join(dataDir, 'app.sqlite'));
+  try {
+    const report = await importLibrary(store, libraryDir);
+    for (const { path, reason } of report.errors) console.error(`library: rejected ${path}: ${reason}`);
+    console.log(
+      `library: ${report.written} written, ${report.unchanged} unchanged, ${report.deleted} deleted, ${report.errors.length} rejected`,
+    );
+    return store;
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/**
+ * A data folder that cannot take a write at start (read-only, full disk)
+ * does not stop the server: it answers 503 (health included) and tries again
+ * until it can, then serves normally.
+ */
+const RETRY_OPEN_MS = 2000;
+let unavailable: Server | undefined;
+let store: Store | undefined;
+while (!store) {
+  try {
+    store = await openStore();
+  } catch (error) {
+    if (!isStorageFailure(error)) throw error;
+    const code = (error as { code: string }).code;
+    if (!unavailable) {
+      console.error(`data folder ${dataDir} cannot be written (${code}): answering 503 until it can`);
+      unavailable = await listenUnavailable(port, host, code);
+    }
+    await new Promise((done) => setTimeout(done, RETRY_OPEN_MS));
+  }
+}
+if (unavailable) await closeServer(unavailable);
 
 const accountStore = openSqliteAccountStore(join(dataDir, 'app.sqlite'));
 const app = await buildApp({
