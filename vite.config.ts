@@ -8,6 +8,18 @@ const THEME = '#1d5c4a';
 export default defineConfig({
   plugins: [
     react(),
+    {
+      // The commune list is fetched as a file (src/features/initiatives/commune-list.ts): sent without
+      // the indentation the repository keeps it in.
+      name: 'minify-json-assets',
+      generateBundle(_options, bundle) {
+        for (const file of Object.values(bundle)) {
+          if (file.type === 'asset' && file.fileName.endsWith('.json')) {
+            file.source = JSON.stringify(JSON.parse(Buffer.from(file.source).toString('utf8')));
+          }
+        }
+      },
+    },
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -28,16 +40,24 @@ export default defineConfig({
         categories: ['education', 'government', 'productivity'],
       },
       workbox: {
-        // wasm: the QR code reader for browsers without BarcodeDetector, needed offline in the hall.
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2,wasm}'],
+        // Not the commune list (.json) nor the WebAssembly QR reader (.wasm), about 450 KB gzipped
+        // each: they go to the offline extras cache once the library is there (src/app/offline-extras.ts).
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
         // The first visit's page is controlled at once, so it works offline without a reload.
         clientsClaim: true,
-        // Library media: immutable URLs, kept once fetched (the storage panel fills this cache too).
         runtimeCaching: [
           {
+            // The offline extras: same cache name as src/app/offline-extras.ts, which fills it.
+            urlPattern: ({ url }) =>
+              /^\/assets\/(communes\.generated-[\w-]+\.json|zxing_reader-[\w-]+\.wasm)$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'offline-extras' },
+          },
+          {
+            // Library media: immutable URLs, kept once fetched (the storage panel fills this cache too).
             urlPattern: ({ url }) => url.pathname.startsWith('/api/v1/library/media/'),
             handler: 'CacheFirst',
             options: { cacheName: 'library-media' },

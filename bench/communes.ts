@@ -2,16 +2,17 @@
  * The commune picker of the initiative form, in the production build: from a
  * keystroke in the field to the matches painted, on a slow phone's CPU (4×
  * throttling), once the commune list is loaded; and the weight of that list,
- * which must stay out of the first screen.
+ * which must stay out of the install's precache and be cached in the
+ * background once the library is on the device.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 
 export const COMMUNES_BUDGET_MS = 50;
 const CPU_THROTTLING = 4;
-const DATA_KEY = 'src/model/initiatives/communes.generated.json';
+const DATA_FILE = /^communes\.generated-[\w-]+\.json$/;
 /**
  * What people type: names (with hyphens, « saint »), the start of a postcode;
  * every keystroke is measured.
@@ -19,15 +20,16 @@ const DATA_KEY = 'src/model/initiatives/communes.generated.json';
 const QUERIES = ['redon', 'saint-eti', 'plou', 'le mans', '356'];
 const WARM_UP = 'lyon';
 
-interface ManifestChunk {
-  file: string;
-  css?: string[];
-  imports?: string[];
-  isEntry?: boolean;
-}
-
 export interface CommunesFigures {
-  chunk: { file: string; bytes: number; gzipBytes: number; inFirstScreen: boolean; requestedByHome: boolean };
+  chunk: {
+    file: string;
+    bytes: number;
+    gzipBytes: number;
+    /** In the service worker's install (must not be). */
+    precached: boolean;
+    /** In the offline extras cache once the home has downloaded the library (must be). */
+    cachedAfterLibrary: boolean;
+  };
   /** From focusing the field to the first matches, unthrottled (download from the cache, parse, index). */
   loadMs: number;
   keystrokes: number;
@@ -44,20 +46,6 @@ declare global {
   }
 }
 
-function firstScreen(manifest: Record<string, ManifestChunk>): Set<string> {
-  const files = new Set<string>();
-  const visit = (key: string) => {
-    const chunk = manifest[key]!;
-    if (files.has(chunk.file)) return;
-    files.add(chunk.file);
-    chunk.imports?.forEach(visit);
-  };
-  Object.entries(manifest)
-    .filter(([, chunk]) => chunk.isEntry)
-    .forEach(([key]) => visit(key));
-  return files;
-}
-
 /** Waits until the library is on the device: its download would steal the CPU from the measure. */
 async function libraryDownloaded(page: Page): Promise<void> {
   await page.waitForFunction(
@@ -71,19 +59,30 @@ async function libraryDownloaded(page: Page): Promise<void> {
 }
 
 export async function measureCommunes(browser: Browser, baseUrl: string, dist: string): Promise<CommunesFigures> {
-  const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
-  const file = manifest[DATA_KEY]?.file;
-  if (!file) throw new Error(`${DATA_KEY} is not a chunk of the build`);
+  const name = readdirSync(join(dist, 'assets')).find((f) => DATA_FILE.test(f));
+  if (!name) throw new Error('the commune list is not in the build');
+  const file = `assets/${name}`;
   const bytes = readFileSync(join(dist, file));
+  const precached = readFileSync(join(dist, 'sw.js'), 'utf8').includes(file);
 
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
   try {
     const page = await context.newPage();
-    const requested: string[] = [];
-    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(baseUrl);
     await libraryDownloaded(page);
-    const requestedByHome = requested.some((path) => path.endsWith(file));
+    const cachedAfterLibrary = await page
+      .waitForFunction(
+        async (path) => {
+          const keys = await (await caches.open('offline-extras')).keys();
+          return keys.some((request) => new URL(request.url).pathname === `/${path}`);
+        },
+        file,
+        { timeout: 60_000, polling: 200 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
 
     await page.goto(`${baseUrl}/initiatives/nouvelle`);
     const field = page.getByRole('combobox', { name: /Commune/ });
@@ -148,14 +147,13 @@ export async function measureCommunes(browser: Browser, baseUrl: string, dist: s
     const sorted = measured.map((m) => m.ms).sort((a, b) => a - b);
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
     const round = (ms: number) => Math.round(ms * 10) / 10;
-    const inFirstScreen = firstScreen(manifest).has(file);
     const figures: CommunesFigures = {
       chunk: {
         file,
         bytes: bytes.length,
         gzipBytes: gzipSync(bytes, { level: 9 }).length,
-        inFirstScreen,
-        requestedByHome,
+        precached,
+        cachedAfterLibrary,
       },
       loadMs,
       keystrokes: sorted.length,
@@ -163,7 +161,7 @@ export async function measureCommunes(browser: Browser, baseUrl: string, dist: s
       p95Ms: round(at(0.95)),
       maxMs: round(sorted.at(-1)!),
       budgetMs: COMMUNES_BUDGET_MS,
-      withinBudget: at(0.95) <= COMMUNES_BUDGET_MS && !inFirstScreen && !requestedByHome,
+      withinBudget: at(0.95) <= COMMUNES_BUDGET_MS && !precached && cachedAfterLibrary,
     };
     return figures;
   } finally {
@@ -174,7 +172,7 @@ export async function measureCommunes(browser: Browser, baseUrl: string, dist: s
 /** The figures as bench/run.ts prints them. */
 export function describeCommunes(f: CommunesFigures): string {
   const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-  const place = f.chunk.inFirstScreen || f.chunk.requestedByHome ? 'DANS le premier écran' : 'hors du premier écran';
+  const place = `${f.chunk.precached ? 'DANS le précache' : 'hors du précache'}, ${f.chunk.cachedAfterLibrary ? 'mise en cache après la bibliothèque' : 'PAS mise en cache après la bibliothèque'}`;
   return (
     `Communes (CPU ÷${CPU_THROTTLING}) : frappe → communes affichées, médiane ${f.medianMs} ms, p95 ${f.p95Ms} ms, max ${f.maxMs} ms sur ${f.keystrokes} frappes (budget ${f.budgetMs} ms${f.withinBudget ? ', respecté' : ', DÉPASSÉ'}) ; ` +
     `liste ${kib(f.chunk.gzipBytes)} gzip (${kib(f.chunk.bytes)}), ${place}, chargée en ${f.loadMs} ms`

@@ -2,7 +2,7 @@
  * `npm run bench`: performance figures of the production build, in Debian's
  * Chromium against the real server. Prints them and writes bench/results.json.
  */
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -14,6 +14,7 @@ import { benchCommunes } from './communes.ts';
 import { measureSync, STREAMS_BUDGET } from './sync.ts';
 import { ANNOTATIONS_BUDGET_MS, measureAnnotationRendering } from './annotations.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium.ts';
+import { PRECACHE_BUDGET_GZIP, precachedFiles, totalGzip } from '../tests/build-size.ts';
 import { describePooling, measurePooling, POOLING_BUDGET_CODES } from './pooling.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -53,10 +54,9 @@ async function main() {
     const cssGzip = firstScreen.filter((f) => f.path.endsWith('.css')).reduce((a, f) => a + f.gzip, 0);
 
     // Precache: every file the service worker stores at install.
-    const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
-    const precached = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!);
-    const precacheBytes = precached.reduce((a, p) => a + statSync(join(DIST, p)).size, 0);
-    const precacheGzip = precached.reduce((a, p) => a + gzipBytes(join(DIST, p)), 0);
+    const precached = precachedFiles();
+    const precacheBytes = precached.reduce((a, f) => a + f.bytes, 0);
+    const precacheGzip = totalGzip(precached);
 
     // Repeat visits with the network cut: navigation to library home visible.
     await context.setOffline(true);
@@ -88,6 +88,8 @@ async function main() {
       budgets: {
         firstScreenJsGzipBytes: BUDGET_FIRST_SCREEN_JS,
         firstScreenJsWithinBudget: jsGzip <= BUDGET_FIRST_SCREEN_JS,
+        precacheGzipBytes: PRECACHE_BUDGET_GZIP,
+        precacheWithinBudget: precacheGzip <= PRECACHE_BUDGET_GZIP,
         searchP95Ms: SEARCH_BUDGET_P95_MS,
         searchWithinBudget: search.p95Ms <= SEARCH_BUDGET_P95_MS,
         lighthouseMin: LIGHTHOUSE_BUDGET,
@@ -106,7 +108,9 @@ async function main() {
       `Premier écran, JavaScript gzip : ${kb(jsGzip)} (budget ${kb(BUDGET_FIRST_SCREEN_JS)}${jsGzip <= BUDGET_FIRST_SCREEN_JS ? ', respecté' : ', DÉPASSÉ'})`,
     );
     console.log(`Premier écran, CSS gzip : ${kb(cssGzip)}`);
-    console.log(`Précache : ${precached.length} fichiers, ${kb(precacheBytes)} (${kb(precacheGzip)} gzip)`);
+    console.log(
+      `Précache : ${precached.length} fichiers, ${kb(precacheBytes)} (${kb(precacheGzip)} gzip ; budget ${kb(PRECACHE_BUDGET_GZIP)}${precacheGzip <= PRECACHE_BUDGET_GZIP ? ', respecté' : ', DÉPASSÉ'})`,
+    );
     console.log(
       `Visite répétée hors ligne → accueil visible : médiane ${results.offlineRepeatVisitMs.median} ms sur ${RUNS} (${results.offlineRepeatVisitMs.runs.join(', ')})`,
     );
@@ -134,6 +138,7 @@ async function main() {
     if (
       !budgets.poolingWithinBudget ||
       !budgets.firstScreenJsWithinBudget ||
+      !budgets.precacheWithinBudget ||
       !budgets.searchWithinBudget ||
       !budgets.annotationsWithinBudget ||
       !budgets.lighthouseWithinBudget ||

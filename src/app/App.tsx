@@ -2,9 +2,10 @@ import { lazy } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { HomePage } from '../features/library/HomePage.tsx';
 import { NotFound } from '../features/library/NotFound.tsx';
-import { DatabaseProvider } from '../db/react/DatabaseContext.tsx';
+import { DatabaseGate, DatabaseProvider } from '../db/react/DatabaseContext.tsx';
 import { ErrorPage } from './ErrorPage.tsx';
 import { Layout } from './Layout.tsx';
+import { OfflineExtras } from './OfflineExtras.tsx';
 import { syncHooks } from './sync-hooks.ts';
 
 const NeedPage = lazy(() => import('../features/library/NeedPage.tsx'));
@@ -56,6 +57,9 @@ export function App() {
   return (
     <DatabaseProvider syncHooks={syncHooks}>
       <RouterProvider router={router} />
+      <DatabaseGate>
+        <OfflineExtras />
+      </DatabaseGate>
     </DatabaseProvider>
   );
 }

@@ -64,3 +64,21 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.reload();
   expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 }
+
+/**
+ * Resolves once the files the install leaves out (the commune list; the QR
+ * reader where the browser has none) are in the offline extras cache: the
+ * app puts them there once the library is on the device.
+ */
+export async function waitForOfflineExtras(page: Page): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const keys = await (await caches.open('offline-extras')).keys();
+          return keys.some((request) => /\/communes\.generated-[\w-]+\.json$/.test(request.url));
+        }),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+}

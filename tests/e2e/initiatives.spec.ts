@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, seriousAccessibilityViolations, test, waitForServiceWorker } from './fixtures.ts';
+import {
+  expect,
+  seriousAccessibilityViolations,
+  test,
+  waitForOfflineExtras,
+  waitForServiceWorker,
+} from './fixtures.ts';
 import { AccountScreen, newPerson, WorkspacesScreen } from './pages/account.ts';
 import { InitiativeFormScreen, InitiativesList } from './pages/initiatives.ts';
 
@@ -44,6 +50,7 @@ test('an initiative typed offline survives a closed tab, is recorded with a phot
   const list = new InitiativesList(page);
   await list.open();
   await waitForServiceWorker(page);
+  await waitForOfflineExtras(page);
   // The group's name is kept on the device for offline use.
   await expect(list.filters().getByRole('option', { name: `Groupe « ${groupName} »` })).toBeAttached();
   await context.setOffline(true);

@@ -1,12 +1,12 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { InitiativeCommune } from '../../model/initiatives.ts';
 import {
-  loadCommuneIndex,
   searchCommunes,
   toInitiativeCommune,
   type CommuneIndex,
   type CommuneMatch,
 } from '../../model/initiatives/communes.ts';
+import { loadCommuneIndex } from './commune-list.ts';
 import { describedBy, FieldError, hintId } from './form-parts.tsx';
 
 const LIMIT = 10;

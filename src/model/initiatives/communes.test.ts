@@ -5,7 +5,6 @@ import {
   COMMUNES_YEAR,
   buildCommuneIndex,
   communeByCode,
-  loadCommuneIndex,
   normaliseCommuneName,
   searchCommunes,
   toInitiativeCommune,
@@ -203,15 +202,5 @@ describe('searchCommunes on the official list', () => {
       departement: '42',
       year: COMMUNES_YEAR,
     });
-  });
-});
-
-describe('loadCommuneIndex', () => {
-  it('loads the list once', async () => {
-    const first = loadCommuneIndex();
-    expect(loadCommuneIndex()).toBe(first);
-    const index = await first;
-    expect(index.year).toBe(COMMUNES_YEAR);
-    expect(index.communes.length).toBeGreaterThan(34_000);
   });
 });

@@ -3,7 +3,8 @@
  * typing (case, accents, hyphens and « St »/« Ste » do not matter), by
  * postcode, by INSEE code, and by the name of a former commune merged into a
  * commune nouvelle. The data (communes.generated.json, see commune-data.ts)
- * is loaded on first use, so it stays out of the app's first download.
+ * is fetched by the app (src/features/initiatives/commune-list.ts), never
+ * part of its first download.
  */
 import type { InitiativeCommune } from '../initiatives.ts';
 import { foldFrench } from '../search/french.ts';
@@ -45,7 +46,7 @@ interface CodeEntry {
   name: string;
 }
 
-/** The communes ready to search: build it once with `buildCommuneIndex` (or `loadCommuneIndex`). */
+/** The communes ready to search: build it once with `buildCommuneIndex`. */
 export interface CommuneIndex {
   readonly year: number;
   /** Current communes, most populous first. */
@@ -273,22 +274,4 @@ export function communeByCode(index: CommuneIndex, code: string): CommuneMatch |
 /** What an initiative records of the commune picked. */
 export function toInitiativeCommune(match: CommuneMatch, year = COMMUNES_YEAR): InitiativeCommune {
   return { code: match.code, name: match.name, departement: match.departement, year };
-}
-
-let loading: Promise<CommuneIndex> | undefined;
-
-/**
- * The index of all communes, loaded and built on first call (a separate
- * chunk of about 450 KB gzipped), then kept. A failed load is retried on the
- * next call.
- */
-export function loadCommuneIndex(): Promise<CommuneIndex> {
-  loading ??= import('./communes.generated.json').then(
-    (module) => buildCommuneIndex(module.default as unknown as CompactCommunes),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
 }

@@ -31,6 +31,12 @@ async function readsQrCodes(Detector: BarcodeDetectorClass): Promise<boolean> {
   }
 }
 
+/** True when the browser reads QR codes itself (no WebAssembly reader needed). */
+export async function readsQrCodesNatively(): Promise<boolean> {
+  const Native = nativeDetectorClass();
+  return Native !== undefined && (await readsQrCodes(Native));
+}
+
 /** A QR code reader: the browser's own when it reads QR codes, else the WebAssembly one. */
 export async function createQrDetector(): Promise<BarcodeDetectorLike> {
   const Native = nativeDetectorClass();

@@ -1,18 +1,20 @@
 /**
  * The WebAssembly QR reader, for browsers without BarcodeDetector. Its
- * .wasm file is served by the app itself (and kept by the service worker
- * for offline use), never fetched from the ponyfill's default CDN.
+ * .wasm file is served by the app itself (and kept for offline use, see
+ * zxing-wasm.ts), never fetched from the ponyfill's default CDN.
  */
 import { BarcodeDetector, prepareZXingModule } from 'barcode-detector/ponyfill';
-import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import type { BarcodeDetectorLike } from './detector.ts';
+import { ZXING_WASM_URL } from './zxing-wasm.ts';
 
 let prepared = false;
 
 export function createZxingDetector(): BarcodeDetectorLike {
   if (!prepared) {
     prepareZXingModule({
-      overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) },
+      overrides: {
+        locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? ZXING_WASM_URL : prefix + path),
+      },
     });
     prepared = true;
   }

@@ -1,0 +1,14 @@
+import { expect, test } from '@playwright/test';
+import { PRECACHE_BUDGET_GZIP, precachedFiles, totalGzip } from '../build-size.ts';
+
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+
+test('the install stores at most 350 KiB gzipped (precache)', () => {
+  const files = precachedFiles();
+  expect(files.length).toBeGreaterThan(10);
+  const largest = [...files].sort((a, b) => b.gzip - a.gzip).slice(0, 5);
+  expect(
+    totalGzip(files),
+    `precache ${kib(totalGzip(files))}; largest: ${largest.map((f) => `${f.path} ${kib(f.gzip)}`).join(', ')}`,
+  ).toBeLessThanOrEqual(PRECACHE_BUDGET_GZIP);
+});
