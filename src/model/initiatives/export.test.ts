@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ACTOR_FAMILY_LABELS, NEED_SHORT_LABELS } from '../../i18n/fr.ts';
 import type { Initiative } from '../initiatives.ts';
-import { CSV_SEPARATOR, csvCell, toCsv, toJson, type CsvLabels } from './export.ts';
+import { CSV_SEPARATOR } from '../csv.ts';
+import { toCsv, toJson, type CsvLabels } from './export.ts';
 
 const labels: CsvLabels = {
   needs: NEED_SHORT_LABELS,
@@ -73,35 +74,6 @@ function parseCsv(text: string, separator = CSV_SEPARATOR): string[][] {
   expect(row).toEqual([]);
   return rows;
 }
-
-describe('csvCell', () => {
-  it('leaves plain text alone', () => {
-    expect(csvCell('Tiers-lieu de la vallée')).toBe('Tiers-lieu de la vallée');
-    expect(csvCell('Mairie, association')).toBe('Mairie, association');
-    expect(csvCell(3)).toBe('3');
-    expect(csvCell(undefined)).toBe('');
-    expect(csvCell('')).toBe('');
-  });
-
-  it('quotes cells with the separator, a quote or a line break, doubling the quotes', () => {
-    expect(csvCell('a;b')).toBe('"a;b"');
-    expect(csvCell('Les "Amis"')).toBe('"Les ""Amis"""');
-    expect(csvCell('"')).toBe('""""');
-    expect(csvCell('ligne 1\nligne 2')).toBe('"ligne 1\nligne 2"');
-    expect(csvCell('ligne 1\r\nligne 2')).toBe('"ligne 1\r\nligne 2"');
-  });
-
-  it('turns what a spreadsheet would run as a formula into text', () => {
-    expect(csvCell('=1+1')).toBe("'=1+1");
-    expect(csvCell('+33 6 12 34 56 78')).toBe("'+33 6 12 34 56 78");
-    expect(csvCell('-2')).toBe("'-2");
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('\t=1')).toBe("'\t=1");
-    expect(csvCell('=HYPERLINK("http://x";"clic")')).toBe(`"'=HYPERLINK(""http://x"";""clic"")"`);
-    expect(csvCell('a=1')).toBe('a=1');
-    expect(csvCell('Saint-Denis')).toBe('Saint-Denis');
-  });
-});
 
 describe('toCsv', () => {
   it('starts with a BOM and French headers, ends lines with CRLF', () => {

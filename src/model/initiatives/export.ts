@@ -6,6 +6,7 @@ import type { Initiative, InitiativeStage } from '../initiatives.ts';
 import type { ActorFamilyId, NeedId } from '../vocabulary.ts';
 import { INITIATIVE_STAGE_LABELS, INITIATIVE_STATUS_LABELS } from './labels.ts';
 import { sdg17TargetLabel, sdgLabel } from './sdgs.ts';
+import { CSV_LIST, csvDateTime, csvFile } from '../csv.ts';
 
 /** The French labels of the vocabularies (src/i18n/fr.ts), passed in so this module has no UI dependency. */
 export interface CsvLabels {
@@ -16,40 +17,6 @@ export interface CsvLabels {
   workspace?: (id: string) => string | undefined;
   /** Time zone of the « Créée le » and « Modifiée le » columns; the device's by default. */
   timeZone?: string;
-}
-
-/**
- * Semicolon: a French Excel splits a CSV file opened by double-click on the
- * list separator of the system's regional settings, which is « ; » in France
- * because « , » is the decimal separator. A comma-separated file would open
- * as a single column. LibreOffice and Google Sheets ask or detect it.
- */
-export const CSV_SEPARATOR = ';';
-/** RFC 4180 line ends, which Excel expects too. */
-const CRLF = '\r\n';
-/**
- * Byte order mark: without it Excel reads the file in the system's legacy
- * code page and garbles every accent. (A « sep=; » first line would also tell
- * Excel the separator, but then Excel ignores the BOM: not used.)
- */
-const BOM = '\uFEFF';
-/** Between the items of a list inside one cell: never in a label, unlike a comma. */
-const LIST = ' ; ';
-
-/**
- * Formula injection (« CSV injection »): a spreadsheet runs a cell that starts
- * with = + - or @ as a formula, so text typed in the field, say
- * « =HYPERLINK("http://…") », would act when the export is opened. A leading
- * apostrophe makes the cell text, as OWASP advises; tab and carriage return
- * are on its list too. The cost: a phone number « +33… » shows as « '+33… ».
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One cell, protected against formulas and quoted per RFC 4180 when it has to be. */
-export function csvCell(value: string | number | undefined): string {
-  let text = value === undefined ? '' : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const HEADERS = [
@@ -79,26 +46,6 @@ const HEADERS = [
   'Identifiant',
 ] as const;
 
-/** « 2026-11-25 11:00 »: a form every spreadsheet reads as a date and time, in any locale. */
-function dateTime(iso: string, timeZone: string | undefined): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(date)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
-
 function row(initiative: Initiative, labels: CsvLabels): (string | number | undefined)[] {
   const stages = labels.stages ?? INITIATIVE_STAGE_LABELS;
   const { contact, commune } = initiative;
@@ -111,14 +58,14 @@ function row(initiative: Initiative, labels: CsvLabels): (string | number | unde
     commune?.name,
     commune?.code,
     commune?.departement,
-    initiative.needs.map((need) => labels.needs[need] ?? need).join(LIST),
-    initiative.actorFamilies.map((family) => labels.actorFamilies[family] ?? family).join(LIST),
+    initiative.needs.map((need) => labels.needs[need] ?? need).join(CSV_LIST),
+    initiative.actorFamilies.map((family) => labels.actorFamilies[family] ?? family).join(CSV_LIST),
     initiative.organisations,
     [...initiative.sdgs]
       .sort((a, b) => a - b)
       .map((sdg) => sdgLabel(sdg) ?? `ODD ${sdg}`)
-      .join(LIST),
-    initiative.sdg17Targets.map((target) => sdg17TargetLabel(target) ?? target).join(LIST),
+      .join(CSV_LIST),
+    initiative.sdg17Targets.map((target) => sdg17TargetLabel(target) ?? target).join(CSV_LIST),
     initiative.stage && (stages[initiative.stage] ?? initiative.stage),
     initiative.startDate,
     contact?.name,
@@ -130,8 +77,8 @@ function row(initiative: Initiative, labels: CsvLabels): (string | number | unde
     group,
     initiative.authorName,
     INITIATIVE_STATUS_LABELS[initiative.status] ?? initiative.status,
-    dateTime(initiative.createdAt, labels.timeZone),
-    dateTime(initiative.updatedAt, labels.timeZone),
+    csvDateTime(initiative.createdAt, labels.timeZone),
+    csvDateTime(initiative.updatedAt, labels.timeZone),
     initiative.id,
   ];
 }
@@ -142,8 +89,10 @@ function row(initiative: Initiative, labels: CsvLabels): (string | number | unde
  * within a cell separated by « ; » (hence quoted).
  */
 export function toCsv(initiatives: readonly Initiative[], labels: CsvLabels): string {
-  const lines = [HEADERS, ...initiatives.map((initiative) => row(initiative, labels))];
-  return BOM + lines.map((cells) => cells.map(csvCell).join(CSV_SEPARATOR) + CRLF).join('');
+  return csvFile(
+    HEADERS,
+    initiatives.map((initiative) => row(initiative, labels)),
+  );
 }
 
 /** The fields of the sync machinery, meaningless outside the app. */
