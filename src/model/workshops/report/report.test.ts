@@ -28,7 +28,7 @@ const B = 'guest-bbbbbbbbbbbbbbbbbbbbbb';
 const workshop = sampleWorkshop({
   status: 'termine',
   dotsPerParticipant: 3,
-  place: { code: '15187', name: 'Saint-Flour', departement: '15' },
+  place: { code: '15187', name: 'Saint-Flour', departement: '15', year: 2025 },
   run: {
     stepIndex: 1,
     pausedSeconds: 0,
