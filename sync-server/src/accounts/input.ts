@@ -74,7 +74,7 @@ const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
  * allowed only inside an emoji sequence (👩‍💻), where it is part of the picture.
  */
 const ZERO_WIDTH =
-  /[\u180E\u200B\u200C\u2060-\u2064\uFEFF]|(?<![\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F])\u200D|\u200D(?!\p{Extended_Pictographic})/u;
+  /[\u180E\u200B\u200C\u2060-\u2064\uFEFF]|(?<!\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F)\u200D|\u200D(?!\p{Extended_Pictographic})/u;
 
 function name(value: unknown, label: string): string {
   const trimmed = text(value, label).trim();
