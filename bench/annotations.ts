@@ -7,7 +7,7 @@
  */
 import type { Browser, BrowserContext, CDPSession } from 'playwright-core';
 import { describeSelection } from '../src/model/anchoring.ts';
-import { toWebAnnotations } from '../src/model/annotation-export.ts';
+import { toWebAnnotations } from '../src/model/annotations/web-annotation.ts';
 import { ANNOTATION_COLORS, type Annotation } from '../src/model/annotations.ts';
 
 const KIT = 'kit-faire-alliance';

@@ -11,7 +11,9 @@ import {
   PRIVATE,
   type AnnotationFilters,
 } from '../../model/annotation-filters.ts';
-import { fromWebAnnotations, toMarkdown, toWebAnnotations } from '../../model/annotation-export.ts';
+import { toMarkdown } from '../../model/annotations/markdown-export.ts';
+import { fromWebAnnotations } from '../../model/annotations/web-annotation-import.ts';
+import { toWebAnnotations } from '../../model/annotations/web-annotation.ts';
 import { ANNOTATION_COLORS, type AnnotationColor } from '../../model/annotations.ts';
 import { sectionTitles } from '../../model/library.ts';
 import { NEED_IDS } from '../../model/vocabulary.ts';

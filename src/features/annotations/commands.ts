@@ -5,7 +5,7 @@ import { currentOwnerId, noteWritten } from '../../db/user-documents.ts';
 import type { Annotation, AnnotationColor } from '../../model/annotations.ts';
 import { readSession } from '../../db/session.ts';
 import { dismissConflict, restoreConflict } from '../../model/merge.ts';
-import { mergeImported, type ImportedAnnotation } from '../../model/annotation-export.ts';
+import { mergeImported, type ImportedAnnotation } from '../../model/annotations/web-annotation-import.ts';
 
 /** The annotations seam: screens call these, never the collection directly. */
 
