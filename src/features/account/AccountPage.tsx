@@ -11,6 +11,7 @@ import { SyncStatusLine } from './SyncStatusLine.tsx';
 import { confirmUnsynced } from './unsynced.ts';
 import { useSession } from './useSession.ts';
 import { safeReturnPath } from './validation.ts';
+import './account.css';
 
 export interface AccountPageProps {
   /** Passed to « Se déconnecter » (see LogoutButton): resolve `false` to stay signed in. */

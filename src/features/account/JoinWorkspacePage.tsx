@@ -3,6 +3,7 @@ import { JoinWorkspaceForm } from './JoinWorkspaceForm.tsx';
 import { SignedOutNotice } from './SignedOutNotice.tsx';
 import { useSession } from './useSession.ts';
 import { normaliseInviteCode } from './validation.ts';
+import './account.css';
 
 /** /espaces/rejoindre?code=XXXX-XXXX: where a workspace's QR code leads, with the code filled in. */
 export default function JoinWorkspacePage() {

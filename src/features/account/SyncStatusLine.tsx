@@ -4,6 +4,7 @@ import { useDatabase } from '../../db/react/DatabaseContext.tsx';
 import { useObservable } from '../../db/react/hooks.ts';
 import { watchRefusals, type Refusal } from '../../db/user-documents.ts';
 import type { SyncStatus } from '../../db/sync/engine.ts';
+import './sync-status.css';
 
 const time = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
 

@@ -10,6 +10,7 @@ import { RemoteProblem } from './RemoteProblem.tsx';
 import { SignedOutNotice } from './SignedOutNotice.tsx';
 import { useRemote } from './useRemote.ts';
 import { useSession } from './useSession.ts';
+import './account.css';
 
 /** /espaces/:id: a workspace, its members, and for its owner the invitation. */
 export default function WorkspacePage() {

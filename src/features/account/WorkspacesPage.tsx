@@ -9,6 +9,7 @@ import { RemoteProblem } from './RemoteProblem.tsx';
 import { SignedOutNotice } from './SignedOutNotice.tsx';
 import { useRemote } from './useRemote.ts';
 import { useSession } from './useSession.ts';
+import './account.css';
 
 /** /espaces: the groups one belongs to, and creating or joining one. */
 export default function WorkspacesPage() {

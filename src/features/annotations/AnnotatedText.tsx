@@ -5,6 +5,7 @@ import { Highlights } from './Highlights.tsx';
 import { SectionNotes } from './SectionNotes.tsx';
 import { SelectionToolbar } from './SelectionToolbar.tsx';
 import { useKitAnnotations } from './useKitAnnotations.ts';
+import './annotations.css';
 
 /** What the reader (features/library) gives the annotations of the text it shows. */
 export interface AnnotatedTextProps {

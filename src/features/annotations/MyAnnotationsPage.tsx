@@ -25,6 +25,7 @@ import { downloadText } from '../../ui/download.ts';
 import { useOwnerId } from './useKitAnnotations.ts';
 import { useWorkspaces } from '../../db/react/useWorkspaces.ts';
 import { useImmediateSearchParams } from '../../ui/useImmediateSearchParams.ts';
+import './annotations.css';
 
 /** All the user's annotations: filtered, searched, exported, imported. */
 export default function MyAnnotationsPage() {

@@ -5,6 +5,7 @@ import { NEED_SHORT_LABELS } from '../../i18n/fr.ts';
 import { NEED_IDS, type NeedId } from '../../model/vocabulary.ts';
 import { sendFeedback, validateFeedback, type FeedbackInput } from './commands.ts';
 import { FormError } from '../../ui/FormError.tsx';
+import './feedback.css';
 
 const SCORES = [
   [1, 'Pas utile'],

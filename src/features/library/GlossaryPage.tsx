@@ -3,6 +3,7 @@ import { useObservable } from '../../db/react/hooks.ts';
 import { Blocks } from './Blocks.tsx';
 import { useScrollToHash } from './useScrollToHash.ts';
 import { watchGlossary } from '../../db/library-queries.ts';
+import './library.css';
 
 export default function GlossaryPage() {
   const { db } = useDatabase();

@@ -6,6 +6,7 @@ import { STEP_IDS } from '../../model/vocabulary.ts';
 import { ContinueReading, useLastReading } from './ContinueReading.tsx';
 import { featuredWebinar, watchNeeds, watchResources, watchWebinars } from '../../db/library-queries.ts';
 import { ResourceCard } from './ResourceCard.tsx';
+import './library.css';
 
 export function HomePage() {
   const { db } = useDatabase();

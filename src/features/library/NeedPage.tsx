@@ -7,6 +7,7 @@ import { Blocks, splitSections } from './Blocks.tsx';
 import { NotFound } from './NotFound.tsx';
 import { watchNeed, watchResources } from '../../db/library-queries.ts';
 import { ResourceCard } from './ResourceCard.tsx';
+import './library.css';
 
 export default function NeedPage() {
   const { id = '' } = useParams();

@@ -17,6 +17,7 @@ import { useImmediateSearchParams } from '../../ui/useImmediateSearchParams.ts';
 import { FacetPanel, facetValueLabel } from './FacetPanel.tsx';
 import { watchResources } from '../../db/library-queries.ts';
 import { ResourceCard } from './ResourceCard.tsx';
+import './library.css';
 
 /** Browse the library: combinable filters, reflected in the URL, with counts. */
 export default function ResourceListPage() {

@@ -20,6 +20,7 @@ import { watchReadingProgress } from './reading-progress.ts';
 import { TableOfContents } from './TableOfContents.tsx';
 import { useReadingTracker } from './useReadingTracker.ts';
 import { useScrollToHash } from './useScrollToHash.ts';
+import './library.css';
 
 /** What the reader hands to whoever annotates its text (the app gives features/annotations). */
 export interface TextAnnotatorProps {

@@ -6,6 +6,7 @@ import type { Webinar } from '../../model/library.ts';
 import { Blocks } from './Blocks.tsx';
 import { useScrollToHash } from './useScrollToHash.ts';
 import { watchWebinars } from '../../db/library-queries.ts';
+import './library.css';
 
 const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
