@@ -1,5 +1,5 @@
 import type { ConflictingVersion } from './merge.ts';
-import { slugProperty, userSchema } from './user-documents.ts';
+import { slugProperty, userSchema } from './user-document-schema.ts';
 
 /** Highlight colours offered when annotating a kit. */
 export const ANNOTATION_COLORS = ['jaune', 'vert', 'bleu', 'rose'] as const;

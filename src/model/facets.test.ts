@@ -3,8 +3,8 @@ import type { Resource } from './library.ts';
 import {
   emptyFilters,
   facetCounts,
-  filtersFromParams,
-  filtersToParams,
+  resourceFiltersFromParams,
+  resourceFiltersToParams,
   matchesFilters,
   toggleFilter,
 } from './facets.ts';
@@ -33,9 +33,11 @@ const library = [
 
 describe('facets', () => {
   it('reads and writes filters in the URL, ignoring unknown values', () => {
-    const filters = filtersFromParams(new URLSearchParams('etape=agir&besoin=faire-alliance&besoin=inconnu&type=kit'));
+    const filters = resourceFiltersFromParams(
+      new URLSearchParams('etape=agir&besoin=faire-alliance&besoin=inconnu&type=kit'),
+    );
     expect(filters).toEqual({ ...emptyFilters(), step: ['agir'], need: ['faire-alliance'], type: ['kit'] });
-    expect(filtersToParams(filters).toString()).toBe('besoin=faire-alliance&etape=agir&type=kit');
+    expect(resourceFiltersToParams(filters).toString()).toBe('besoin=faire-alliance&etape=agir&type=kit');
   });
 
   it('combines facets with AND and values within a facet with OR', () => {

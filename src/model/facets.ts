@@ -22,7 +22,7 @@ export function emptyFilters(): Filters {
 }
 
 /** Reads filters from a URL query; unknown values are ignored. */
-export function filtersFromParams(params: URLSearchParams): Filters {
+export function resourceFiltersFromParams(params: URLSearchParams): Filters {
   const filters = emptyFilters();
   for (const facet of FACETS) {
     const known = new Set<string>(facet.values);
@@ -32,7 +32,7 @@ export function filtersFromParams(params: URLSearchParams): Filters {
 }
 
 /** The URL query of a set of filters, in a stable order. */
-export function filtersToParams(filters: Filters): URLSearchParams {
+export function resourceFiltersToParams(filters: Filters): URLSearchParams {
   const params = new URLSearchParams();
   for (const facet of FACETS) {
     for (const value of facet.values) if (filters[facet.key].includes(value)) params.append(facet.param, value);

@@ -1,5 +1,5 @@
 import { NEED_IDS, type NeedId } from './vocabulary.ts';
-import { ISO_DATE_TIME, USER_ID_PATTERN } from './user-documents.ts';
+import { ISO_DATE_TIME, USER_ID_PATTERN } from './user-document-schema.ts';
 
 /**
  * "Donner mon avis": the platform's evaluation survey. An inbox document:

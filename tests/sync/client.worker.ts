@@ -12,7 +12,7 @@ import { replicateUserCollections } from '../../src/db/replication/user.ts';
 import { saveSession, type Session } from '../../src/db/session.ts';
 import { firstValueFrom } from 'rxjs';
 import { newRev } from '../../src/db/ids.ts';
-import { countUnsyncedChanges, noteWritten, watchRefusals } from '../../src/db/user-documents.ts';
+import { countUnsyncedChanges, noteWritten, watchRefusals } from '../../src/db/outbox.ts';
 
 const { baseUrl, name } = workerData as { baseUrl: string; name: string };
 let db: AppDatabase;

@@ -1,7 +1,7 @@
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { AppDatabase } from '../database.ts';
 import { readSession } from '../session.ts';
-import { notePushed } from '../user-documents.ts';
+import { notePushed } from '../outbox.ts';
 import { SyncRefused } from './user.ts';
 
 /**

@@ -3,7 +3,7 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import { USER_COLLECTIONS } from '../../model/collections.ts';
 import type { AppDatabase } from '../database.ts';
 import type { Session } from '../session.ts';
-import { notePushed, noteRefused } from '../user-documents.ts';
+import { notePushed, noteRefused } from '../outbox.ts';
 import { collectionStream, eventStream } from './stream.ts';
 
 export interface UserReplicationOptions {

@@ -5,7 +5,7 @@ import { replicateInbox } from '../replication/inbox.ts';
 import { replicateUserCollections, SyncRefused } from '../replication/user.ts';
 import { forgetSession, watchSession, type Session } from '../session.ts';
 import { newRev } from '../ids.ts';
-import { clearOutbox, noteWritten, watchOutbox } from '../user-documents.ts';
+import { clearOutbox, noteWritten, watchOutbox } from '../outbox.ts';
 import { COLLECTIONS, USER_COLLECTIONS } from '../../model/collections.ts';
 
 export type SyncState = 'signed-out' | 'offline' | 'syncing' | 'up-to-date' | 'error';

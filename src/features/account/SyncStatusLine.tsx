@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { from, switchMap } from 'rxjs';
 import { useDatabase } from '../../db/react/DatabaseContext.tsx';
 import { useObservable } from '../../db/react/hooks.ts';
-import { watchRefusals, type Refusal } from '../../db/user-documents.ts';
+import { watchRefusals, type Refusal } from '../../db/outbox.ts';
 import type { SyncStatus } from '../../db/sync/engine.ts';
 import './sync-status.css';
 

@@ -1,5 +1,5 @@
 import type { AppDatabase } from '../../db/database.ts';
-import { countUnsyncedChanges } from '../../db/user-documents.ts';
+import { countUnsyncedChanges } from '../../db/outbox.ts';
 
 /** The default warning: changes not yet on the server would be lost with the device's copy. */
 export async function confirmUnsynced(db: AppDatabase): Promise<boolean> {

@@ -6,11 +6,11 @@ import { watchSession } from '../../db/session.ts';
 import { NEED_SHORT_LABELS } from '../../i18n/fr.ts';
 import {
   filterAnnotations,
-  filtersFromParams,
-  filtersToParams,
+  annotationFiltersFromParams,
+  annotationFiltersToParams,
   PRIVATE,
   type AnnotationFilters,
-} from '../../model/annotation-filters.ts';
+} from '../../model/annotations/filters.ts';
 import { toMarkdown } from '../../model/annotations/markdown-export.ts';
 import { fromWebAnnotations } from '../../model/annotations/web-annotation-import.ts';
 import { toWebAnnotations } from '../../model/annotations/web-annotation.ts';
@@ -31,7 +31,7 @@ import './annotations.css';
 export default function MyAnnotationsPage() {
   const { db } = useDatabase();
   const [params, setParams] = useImmediateSearchParams();
-  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const filters = useMemo(() => annotationFiltersFromParams(params), [params]);
   const all = useObservable(() => watchAllAnnotations(db), [db]);
   const resources = useObservable(() => watchResources(db), [db]);
   const ownerId = useOwnerId();
@@ -49,7 +49,7 @@ export default function MyAnnotationsPage() {
   const groupName = (id: string) => workspaces.find((w) => w.id === id)?.name ?? 'un groupe';
   const groupIds = [...new Set(mine.flatMap((a) => (a.workspaceId ? [a.workspaceId] : [])))];
 
-  const set = (change: Partial<AnnotationFilters>) => setParams(filtersToParams({ ...filters, ...change }));
+  const set = (change: Partial<AnnotationFilters>) => setParams(annotationFiltersToParams({ ...filters, ...change }));
   const titles = useMemo(() => new Map([...byId].map(([id, r]) => [id, sectionTitles(r.blocks)])), [byId]);
   const sectionTitle = (resourceId: string, blockId: string) => titles.get(resourceId)?.get(blockId);
 

@@ -1,7 +1,7 @@
 import type { Observable } from 'rxjs';
 import type { AppDatabase } from '../../db/database.ts';
 import { newId, newRev } from '../../db/ids.ts';
-import { currentOwnerId, noteWritten } from '../../db/user-documents.ts';
+import { currentOwnerId, noteWritten } from '../../db/outbox.ts';
 import type { Annotation, AnnotationColor } from '../../model/annotations.ts';
 import { readSession } from '../../db/session.ts';
 import { dismissConflict, restoreConflict } from '../../model/merge.ts';

@@ -3,7 +3,7 @@ import { from, switchMap } from 'rxjs';
 import { useDatabase } from '../../db/react/DatabaseContext.tsx';
 import { useObservable } from '../../db/react/hooks.ts';
 import { watchSession } from '../../db/session.ts';
-import { currentOwnerId } from '../../db/user-documents.ts';
+import { currentOwnerId } from '../../db/outbox.ts';
 import type { Annotation } from '../../model/annotations.ts';
 import type { WorkspaceSummary } from '../../model/accounts.ts';
 import { watchResourceNotes } from './commands.ts';

@@ -1,7 +1,7 @@
 import type { AppDatabase } from '../../db/database.ts';
 import { readSession } from '../../db/session.ts';
 import { newId } from '../../db/ids.ts';
-import { noteWritten } from '../../db/user-documents.ts';
+import { noteWritten } from '../../db/outbox.ts';
 import type { Feedback } from '../../model/feedback.ts';
 import type { NeedId } from '../../model/vocabulary.ts';
 

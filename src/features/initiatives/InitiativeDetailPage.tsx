@@ -9,7 +9,7 @@ import { sdg17TargetLabel, sdgLabel } from '../../model/initiatives/sdgs.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { useWorkspaces } from '../../db/react/useWorkspaces.ts';
 import { dismissVersion, restoreVersion, watchDrafts, watchInitiative } from './commands.ts';
-import { InitiativeStatus } from './InitiativeStatus.tsx';
+import { InitiativeSendState } from './InitiativeSendState.tsx';
 import { PhotoView } from './PhotoView.tsx';
 import { describeUploads, useOutbox, useOwnerId, usePhotoInfos, useUploadProgress } from './status-hooks.ts';
 import './initiatives.css';
@@ -72,7 +72,7 @@ export default function InitiativeDetailPage() {
       {(location.state as { recorded?: boolean } | null)?.recorded && (
         <p className="account-notice">Initiative enregistrée sur l’appareil : elle part dès que possible.</p>
       )}
-      <InitiativeStatus
+      <InitiativeSendState
         initiative={initiative}
         outbox={outbox}
         photos={photos}

@@ -3,7 +3,7 @@ import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import { useDatabase } from '../../db/react/DatabaseContext.tsx';
 import { useObservable } from '../../db/react/hooks.ts';
 import { watchSession } from '../../db/session.ts';
-import { currentOwnerId } from '../../db/user-documents.ts';
+import { currentOwnerId } from '../../db/outbox.ts';
 import { useWorkspaces } from '../../db/react/useWorkspaces.ts';
 import { newInitiativeId, openDraft } from './commands.ts';
 import type { DraftRecord } from './drafts.ts';

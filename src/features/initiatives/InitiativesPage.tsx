@@ -13,13 +13,13 @@ import { deleteDraft, watchDrafts, watchInitiatives } from './commands.ts';
 import type { DraftRecord } from './drafts.ts';
 import {
   filterInitiatives,
-  filtersFromParams,
-  filtersToParams,
+  initiativeFiltersFromParams,
+  initiativeFiltersToParams,
   hasFilters,
   type InitiativeFilters,
 } from './filters.ts';
 import { InitiativeFiltersForm } from './InitiativeFiltersForm.tsx';
-import { InitiativeStatus } from './InitiativeStatus.tsx';
+import { InitiativeSendState } from './InitiativeSendState.tsx';
 import { describeUploads, useOutbox, useOwnerId, usePhotoInfos, useUploadProgress } from './status-hooks.ts';
 import './initiatives.css';
 import { useImmediateSearchParams } from '../../ui/useImmediateSearchParams.ts';
@@ -33,7 +33,7 @@ const resumeUrl = (draft: DraftRecord) =>
 export default function InitiativesPage() {
   const { db } = useDatabase();
   const [params, setParams] = useImmediateSearchParams();
-  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const filters = useMemo(() => initiativeFiltersFromParams(params), [params]);
   const all = useObservable(() => watchInitiatives(db), [db]);
   const drafts = useObservable(() => watchDrafts(db), [db]);
   const session = useObservable(() => watchSession(db), [db]);
@@ -49,7 +49,7 @@ export default function InitiativesPage() {
   const groups = [...new Set([...workspaces.map((w) => w.id), ...(all ?? []).flatMap((i) => i.workspaceId ?? [])])].map(
     (id) => ({ id, name: groupName(id) ?? 'nom inconnu hors ligne' }),
   );
-  const set = (change: Partial<InitiativeFilters>) => setParams(filtersToParams({ ...filters, ...change }));
+  const set = (change: Partial<InitiativeFilters>) => setParams(initiativeFiltersToParams({ ...filters, ...change }));
 
   const labels = { needs: NEED_SHORT_LABELS, actorFamilies: ACTOR_FAMILY_LABELS, workspace: groupName };
   const exportCsv = () => downloadText('initiatives.csv', 'text/csv;charset=utf-8', toCsv(shown, labels));
@@ -156,7 +156,7 @@ export default function InitiativesPage() {
                 <h3>
                   <Link to={`/initiatives/${initiative.id}`}>{initiative.title}</Link>
                 </h3>
-                <InitiativeStatus
+                <InitiativeSendState
                   initiative={initiative}
                   outbox={outbox}
                   photos={photos}

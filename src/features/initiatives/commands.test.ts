@@ -4,7 +4,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type AppDatabase } from '../../db/database.ts';
 import { saveSession } from '../../db/session.ts';
-import { watchOutbox } from '../../db/user-documents.ts';
+import { watchOutbox } from '../../db/outbox.ts';
 import {
   deleteAllDrafts,
   deleteDraft,

@@ -3,7 +3,7 @@ import type { AppDatabase } from '../../db/database.ts';
 import { askPersistenceOnce } from '../../db/persistence.ts';
 import { readSession } from '../../db/session.ts';
 import { newId, newRev } from '../../db/ids.ts';
-import { currentOwnerId, noteWritten } from '../../db/user-documents.ts';
+import { currentOwnerId, noteWritten } from '../../db/outbox.ts';
 import type { Initiative } from '../../model/initiatives.ts';
 import { dismissConflict, restoreConflict } from '../../model/merge.ts';
 import { applyEdit, draftOfEdit, newDraft, recordedFields, toJsonValue, type DraftRecord } from './drafts.ts';

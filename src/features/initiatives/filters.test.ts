@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Initiative } from '../../model/initiatives.ts';
-import { filterInitiatives, filtersFromParams, filtersToParams, PRIVATE } from './filters.ts';
+import { filterInitiatives, initiativeFiltersFromParams, initiativeFiltersToParams, PRIVATE } from './filters.ts';
 
 const base: Initiative = {
   id: 'i1',
@@ -45,8 +45,8 @@ describe('initiative filters', () => {
       place: '42',
       group: PRIVATE,
     } as const;
-    expect(filtersFromParams(filtersToParams(filters))).toEqual(filters);
-    expect(filtersFromParams(new URLSearchParams('besoin=inconnu&odd=18&stade=fini&q='))).toEqual({});
+    expect(initiativeFiltersFromParams(initiativeFiltersToParams(filters))).toEqual(filters);
+    expect(initiativeFiltersFromParams(new URLSearchParams('besoin=inconnu&odd=18&stade=fini&q='))).toEqual({});
   });
 
   it('filter by need, SDG, stage and group', () => {

@@ -20,7 +20,7 @@ export interface InitiativeFilters {
 
 const PARAMS = { text: 'q', need: 'besoin', sdg: 'odd', stage: 'stade', place: 'lieu', group: 'groupe' } as const;
 
-export function filtersFromParams(params: URLSearchParams): InitiativeFilters {
+export function initiativeFiltersFromParams(params: URLSearchParams): InitiativeFilters {
   const filters: InitiativeFilters = {};
   const text = params.get(PARAMS.text);
   if (text) filters.text = text;
@@ -37,7 +37,7 @@ export function filtersFromParams(params: URLSearchParams): InitiativeFilters {
   return filters;
 }
 
-export function filtersToParams(filters: InitiativeFilters): URLSearchParams {
+export function initiativeFiltersToParams(filters: InitiativeFilters): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of Object.keys(PARAMS) as (keyof InitiativeFilters)[]) {
     const value = filters[key];

@@ -4,7 +4,7 @@ import { useDatabase } from '../../db/react/DatabaseContext.tsx';
 import { useObservable } from '../../db/react/hooks.ts';
 import { photoStore, type StoredPhotoInfo } from '../../db/photo-store.ts';
 import { watchSession } from '../../db/session.ts';
-import { currentOwnerId, watchOutbox } from '../../db/user-documents.ts';
+import { currentOwnerId, watchOutbox } from '../../db/outbox.ts';
 import type { Initiative } from '../../model/initiatives.ts';
 import type { UploadProgress } from './photo-queue.ts';
 import { photoUploads } from './uploads.ts';

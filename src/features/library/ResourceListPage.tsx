@@ -6,8 +6,8 @@ import {
   emptyFilters,
   facetCounts,
   FACETS,
-  filtersFromParams,
-  filtersToParams,
+  resourceFiltersFromParams,
+  resourceFiltersToParams,
   matchesFilters,
   toggleFilter,
   type FacetKey,
@@ -23,7 +23,7 @@ import './library.css';
 export default function ResourceListPage() {
   const { db } = useDatabase();
   const [params, setParams] = useImmediateSearchParams();
-  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const filters = useMemo(() => resourceFiltersFromParams(params), [params]);
   const resources = useObservable(() => watchResources(db), [db]);
   const shown = useMemo(
     () =>
@@ -34,7 +34,8 @@ export default function ResourceListPage() {
   );
   const counts = useMemo(() => facetCounts(resources ?? [], filters), [resources, filters]);
   const active = activeFilterCount(filters);
-  const toggle = (key: FacetKey, value: string) => setParams(filtersToParams(toggleFilter(filters, key, value)));
+  const toggle = (key: FacetKey, value: string) =>
+    setParams(resourceFiltersToParams(toggleFilter(filters, key, value)));
   // Open when the page opens with filters; then as the person leaves it (unchecking the
   // last filter does not close the panel under the finger).
   const [open, setOpen] = useState(active > 0);
@@ -59,7 +60,11 @@ export default function ResourceListPage() {
             )),
           )}
           <li>
-            <button type="button" className="chip clear" onClick={() => setParams(filtersToParams(emptyFilters()))}>
+            <button
+              type="button"
+              className="chip clear"
+              onClick={() => setParams(resourceFiltersToParams(emptyFilters()))}
+            >
               Effacer les filtres
             </button>
           </li>

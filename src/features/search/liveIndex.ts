@@ -1,7 +1,7 @@
 import type { Observable, Subscription } from 'rxjs';
 import { LIBRARY_SEARCH_SOURCES, sourceOf, type SearchDocument } from '../../model/search/documents.ts';
 import { SearchIndex } from '../../model/search/index.ts';
-import { annotationDocuments, initiativeDocuments } from '../../model/search/user-documents.ts';
+import { annotationDocuments, initiativeDocuments } from '../../model/search/personal-documents.ts';
 
 /** What the index needs of a stored document; an RxDB document has all of it. */
 export interface StoredDocument {

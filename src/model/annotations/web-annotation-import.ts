@@ -1,5 +1,5 @@
 import { ANNOTATION_COLORS, type Annotation, type AnnotationColor } from '../annotations.ts';
-import { ISO_DATE_TIME, USER_ID_PATTERN } from '../user-documents.ts';
+import { ISO_DATE_TIME, USER_ID_PATTERN } from '../user-document-schema.ts';
 import { SLUG_PATTERN } from '../vocabulary.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Initiative } from '../initiatives.ts';
 import { SearchIndex } from './index.ts';
-import { initiativeDocuments } from './user-documents.ts';
+import { initiativeDocuments } from './personal-documents.ts';
 
 const initiative: Initiative = {
   id: 'i1',

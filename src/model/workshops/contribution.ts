@@ -1,5 +1,5 @@
 import type { ConflictingVersion } from '../merge.ts';
-import { userSchema, USER_ID_PATTERN } from '../user-documents.ts';
+import { userSchema, USER_ID_PATTERN } from '../user-document-schema.ts';
 import { ACTOR_FAMILY_IDS, NEED_IDS, type ActorFamilyId, type NeedId } from '../vocabulary.ts';
 
 /**

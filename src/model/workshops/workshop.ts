@@ -1,6 +1,6 @@
 import { communeProperty, type InitiativeCommune } from '../initiatives.ts';
 import type { ConflictingVersion } from '../merge.ts';
-import { ISO_DATE_TIME, slugProperty, userSchema, USER_ID_PATTERN } from '../user-documents.ts';
+import { ISO_DATE_TIME, slugProperty, userSchema, USER_ID_PATTERN } from '../user-document-schema.ts';
 import { NEED_IDS, type NeedId } from '../vocabulary.ts';
 
 /**

@@ -3,7 +3,7 @@ import { firstValueFrom } from 'rxjs';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type AppDatabase } from '../../../db/database.ts';
-import { noteWritten, watchOutbox } from '../../../db/user-documents.ts';
+import { noteWritten, watchOutbox } from '../../../db/outbox.ts';
 import { samplePool } from '../../../model/workshops/pooling/sample-pool.ts';
 import { addReceivedEntries, watchPendingPool } from './commands.ts';
 

@@ -5,7 +5,7 @@
  */
 import { map, type Observable, switchMap } from 'rxjs';
 import type { AppDatabase } from '../../../db/database.ts';
-import { noteWritten, watchOutbox } from '../../../db/user-documents.ts';
+import { noteWritten, watchOutbox } from '../../../db/outbox.ts';
 import { isDots, type WorkshopEntry } from '../../../model/workshops/contribution.ts';
 import { mergeCounts, mergeOnce } from '../../../model/workshops/pooling/merge.ts';
 import { pendingPool, type WorkshopPool } from '../../../model/workshops/pooling/workshop-pool.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterAnnotations, filtersFromParams, filtersToParams, PRIVATE } from './annotation-filters.ts';
-import type { Annotation } from './annotations.ts';
+import { filterAnnotations, annotationFiltersFromParams, annotationFiltersToParams, PRIVATE } from './filters.ts';
+import type { Annotation } from '../annotations.ts';
 
 const base = {
   ownerId: 'u1',
@@ -55,6 +55,6 @@ describe('filtering my annotations', () => {
 
   it('round-trips through the address', () => {
     const filters = { kit: 'kit-faire-alliance', color: 'rose' as const, group: PRIVATE, text: 'salle' };
-    expect(filtersFromParams(filtersToParams(filters))).toEqual({ ...filters, need: undefined });
+    expect(annotationFiltersFromParams(annotationFiltersToParams(filters))).toEqual({ ...filters, need: undefined });
   });
 });

@@ -27,7 +27,7 @@ interface Props {
 }
 
 /** « En attente d’envoi » / « Envoyée », and the photos not sent yet or refused. */
-export function InitiativeStatus({ initiative, outbox, photos, signedIn, mine }: Props) {
+export function InitiativeSendState({ initiative, outbox, photos, signedIn, mine }: Props) {
   const upload = photoUploadState(initiative, photos);
   if (!mine && upload.pending === 0 && upload.refused.length === 0) return null;
   const state = sendStateOf(initiative, outbox);

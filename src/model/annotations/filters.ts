@@ -1,5 +1,5 @@
-import type { Annotation, AnnotationColor } from './annotations.ts';
-import { normalizeFrench } from './search/french.ts';
+import type { Annotation, AnnotationColor } from '../annotations.ts';
+import { normalizeFrench } from '../search/french.ts';
 
 /** The filters of « Mes annotations », as they appear in the page's address. */
 export interface AnnotationFilters {
@@ -42,7 +42,7 @@ export function filterAnnotations(
   });
 }
 
-export function filtersFromParams(params: URLSearchParams): AnnotationFilters {
+export function annotationFiltersFromParams(params: URLSearchParams): AnnotationFilters {
   const get = (key: string) => params.get(key) || undefined;
   return {
     kit: get('kit'),
@@ -53,7 +53,7 @@ export function filtersFromParams(params: URLSearchParams): AnnotationFilters {
   };
 }
 
-export function filtersToParams(filters: AnnotationFilters): URLSearchParams {
+export function annotationFiltersToParams(filters: AnnotationFilters): URLSearchParams {
   const params = new URLSearchParams();
   const entries: [string, string | undefined][] = [
     ['kit', filters.kit],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../annotations.ts';
 import { SearchIndex } from './index.ts';
-import { annotationDocuments } from './user-documents.ts';
+import { annotationDocuments } from './personal-documents.ts';
 
 const annotation: Annotation = {
   id: 'a1',
