@@ -1,7 +1,7 @@
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { annotations, highlight, kit } from './fixtures.ts';
-import { escapeBlock, toMarkdown } from './markdown-export.ts';
+import { toMarkdown } from './markdown-export.ts';
 
 describe('toMarkdown', () => {
   it('groups by text and section, with quote, note, colour and date in French', () => {
@@ -65,11 +65,5 @@ describe('toMarkdown', () => {
     const markdown = toMarkdown([highlight('x', 'trois tables', { note: 'ok' })], [{ ...kit, title: '## <i>Kit</i>' }]);
     const html = marked.parse(markdown, { async: false, gfm: true });
     expect(html).toContain('<h2>## &lt;i&gt;Kit&lt;/i&gt;</h2>');
-  });
-
-  it('keeps paragraphs and line breaks of a note', () => {
-    expect(escapeBlock('  Premier point\nsuite\n\n\n\nSecond point  \n')).toBe(
-      'Premier point  \nsuite\n\nSecond point',
-    );
   });
 });

@@ -1,5 +1,5 @@
 /** The report as Markdown, to paste in a document or a message. */
-import { escapeBlock, escapeInline } from '../../annotation-export.ts';
+import { escapeBlock, escapeInline } from '../../markdown-escape.ts';
 import { CONTRIBUTION_KIND_LABELS } from '../contribution.ts';
 import { formatMinutes, formatStartsAt, plural } from './format.ts';
 import type { ChartRow, ReportContribution, ReportLabels, WorkshopReport } from './report.ts';
