@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import axe from 'axe-core';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodePool } from '../../../model/workshops/pooling/codec.ts';
@@ -107,5 +108,19 @@ describe('« Recevoir par QR code »', () => {
     await screen.findByText('Ce partage vient d’un autre atelier : rien n’a été ajouté.');
     fireEvent.change(input, { target: { files: [new File([poolFileText(pool)], 'c.txt')] } });
     await screen.findByText('Reçu : 20 contributions et 10 gommettes.');
+  });
+});
+
+describe('accessibility of the pooling panels', () => {
+  it('has no violation axe can see without layout', async () => {
+    const { container } = render(
+      <main>
+        <SharePool pool={pool} workshopTitle="Atelier mobilité" />
+        <ReceivePool workshopId={SAMPLE_WORKSHOP_ID} onAdd={vi.fn()} />
+      </main>,
+    );
+    await screen.findByAltText('QR code 1 sur 2 des contributions à partager');
+    const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
   });
 });

@@ -3,6 +3,8 @@
  * Nearby Share, AirDrop, Bluetooth, a messaging app) or, where the browser
  * cannot share files, downloads it.
  */
+import { downloadText } from '../../../ui/download.ts';
+
 export type FileHandOver = 'shared' | 'downloaded' | 'cancelled';
 
 export async function shareOrDownload(file: File, title: string): Promise<FileHandOver> {
@@ -15,13 +17,6 @@ export async function shareOrDownload(file: File, title: string): Promise<FileHa
       // The share sheet failed (no target app, not allowed here): download instead.
     }
   }
-  const url = URL.createObjectURL(file);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadText(file.name, file.type, await file.text());
   return 'downloaded';
 }

@@ -3,6 +3,7 @@
  * text file, shared through the system's share sheet (or downloaded) and
  * opened on the facilitator's device. Same codec, same checks.
  */
+import { fileSlug } from '../file-name.ts';
 import { assemblePool, encodePool, type Pool, PoolError, readPart } from './codec.ts';
 
 /** One part holds the whole pool in a file. */
@@ -11,15 +12,7 @@ const FILE_PART_CHARS = 64 * 1024 * 1024;
 export const POOL_FILE_TYPE = 'text/plain';
 
 export function poolFileName(workshopTitle: string, date: Date): string {
-  const slug =
-    workshopTitle
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 40) || 'atelier';
-  return `contributions-${slug}-${date.toISOString().slice(0, 16).replace(/[-:T]/g, '')}.txt`;
+  return `contributions-${fileSlug(workshopTitle)}-${date.toISOString().slice(0, 16).replace(/[-:T]/g, '')}.txt`;
 }
 
 export function poolFileText(pool: Pool): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleContribution, sampleDots, sampleWorkshop } from '../fixtures.ts';
+import { fileSlug } from '../file-name.ts';
 import { contributionsCsv } from './csv.ts';
 import { formatMinutes, formatStartsAt } from './format.ts';
 import { reportToMarkdown } from './markdown.ts';
@@ -160,5 +161,12 @@ describe('workshop report', () => {
     expect(formatStartsAt('2026-12-01T09:05')).toBe('1er décembre 2026 à 9 h 05');
     expect(formatMinutes(65)).toBe('1 h 05');
     expect(formatMinutes(null)).toBe('non jouée');
+  });
+});
+
+describe('file names', () => {
+  it('come from the title, without accents or punctuation', () => {
+    expect(fileSlug('Atelier mobilité à Saint-Flour !')).toBe('atelier-mobilite-a-saint-flour');
+    expect(fileSlug('« »')).toBe('atelier');
   });
 });
