@@ -7,7 +7,7 @@ import { COLLECTIONS } from '../../src/model/collections.ts';
 import { Accounts, type AccountSettings } from './accounts/accounts.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import type { AccountStore } from './accounts/store.ts';
-import { BlobFiles } from './blobs/files.ts';
+import type { BlobBytes } from './blobs/bytes.ts';
 import { blobRoutes } from './blobs/routes.ts';
 import { ApiError, isStorageFailure } from './errors.ts';
 import { nestedDeeperThan } from './json-depth.ts';
@@ -30,8 +30,8 @@ export interface AppOptions {
   accountStore: AccountStore;
   /** Password hashing cost and rate limits; production values when absent. */
   accountSettings?: AccountSettings;
-  /** Where uploaded photos are kept (`DATA_DIR/blobs`); created when missing. */
-  blobDir: string;
+  /** Where the bytes of uploaded photos are kept (files in `DATA_DIR/blobs`, or PostgreSQL). */
+  blobs: BlobBytes;
   /** The built PWA (`dist/`); not served when absent. */
   staticDir?: string;
   /** The library's source folder, whose media/ files are served. */
@@ -89,7 +89,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     tokenIdleDays: options.accountSettings?.tokenIdleDays ?? limits.tokenIdleDays,
   });
-  const files = new BlobFiles(options.blobDir);
+  const files = options.blobs;
   await feed.start(options.pollMs ?? 1000);
   app.addHook('onClose', async () => feed.stop());
 

@@ -1,13 +1,13 @@
 import type { Accounts } from './accounts/accounts.ts';
 import type { AttemptStore } from './accounts/store.ts';
-import type { BlobFiles } from './blobs/files.ts';
+import type { BlobBytes } from './blobs/bytes.ts';
 import type { Store } from './store/store.ts';
 
 export interface MaintenanceOptions {
   store: Store;
   attempts: AttemptStore;
   accounts: Accounts;
-  files: BlobFiles;
+  files: BlobBytes;
   /** Unreferenced blobs are deleted once this old. */
   blobGraceMs: number;
   now?: () => number;

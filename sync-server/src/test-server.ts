@@ -1,20 +1,22 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteAccountStore } from './accounts/sqlite.ts';
 import type { AccountSettings } from './accounts/accounts.ts';
 import { TEST_SCRYPT } from './accounts/passwords.ts';
 import { buildApp, type App, type AppOptions } from './app.ts';
-import { importLibrary, type ImportReport } from './library/importer.ts';
+import type { ImportReport } from './library/importer.ts';
 import type { ServerLimits } from './limits.ts';
-import { openSqliteStore } from './store/sqlite.ts';
+import type { PgStoreOptions } from './store/postgres.ts';
 import type { Store } from './store/store.ts';
+import { openTestDatabase, testDatabaseConfig, type TestDatabaseConfig } from './test-database.ts';
 
 export interface TestServer {
   app: App;
   store: Store;
   url: string;
   dataDir: string;
+  /** The database it runs on (SQLite in dataDir, or a PostgreSQL schema), to start another process on it. */
+  database: TestDatabaseConfig;
   libraryDir: string;
   /** Imports the library as `npm run library:import` does: another connection to the same database. */
   importLibraryAsCli(): Promise<ImportReport>;
@@ -33,6 +35,8 @@ interface Options {
   trustProxy?: boolean | number | string[];
   /** The port to listen on (0: any free one). */
   port?: number;
+  /** Test seams of the PostgreSQL store. */
+  pgStore?: PgStoreOptions;
 }
 
 /** A real server on an ephemeral port, over a copy of the fixture library. */
@@ -40,19 +44,35 @@ export async function startTestServer(options: Options = {}): Promise<TestServer
   const dataDir = mkdtempSync(join(tmpdir(), 'it-server-'));
   const libraryDir = join(dataDir, 'library');
   cpSync(new URL('../../tests/fixtures/library', import.meta.url), libraryDir, { recursive: true });
-  const store = openSqliteStore(join(dataDir, 'app.sqlite'));
-  await importLibrary(store, libraryDir);
-  await store.close();
-  return listen(dataDir, libraryDir, options, options.port ?? 0);
+  const config = testDatabaseConfig(dataDir);
+  const database = await openTestDatabase(config);
+  await database.importLibrary(libraryDir);
+  await database.close();
+  return listen(config, libraryDir, options, options.port ?? 0);
 }
 
-async function listen(dataDir: string, libraryDir: string, options: Options, port: number): Promise<TestServer> {
-  const store = openSqliteStore(join(dataDir, 'app.sqlite'));
-  const accountStore = openSqliteAccountStore(join(dataDir, 'app.sqlite'));
+/** Another server process on the same database (same data folder, or same PostgreSQL schema). */
+export function startTestServerOn(
+  config: TestDatabaseConfig,
+  libraryDir: string,
+  options: Options = {},
+): Promise<TestServer> {
+  return listen(config, libraryDir, options, 0);
+}
+
+async function listen(
+  config: TestDatabaseConfig,
+  libraryDir: string,
+  options: Options,
+  port: number,
+): Promise<TestServer> {
+  const { dataDir } = config;
+  const database = await openTestDatabase(config, { pgStore: options.pgStore });
+  const { store, accountStore, blobs } = database;
   const app = await buildApp({
     store,
     accountStore,
-    blobDir: join(dataDir, 'blobs'),
+    blobs,
     accountSettings: { scrypt: TEST_SCRYPT, ...options.accountSettings },
     staticDir: options.staticDir,
     libraryDir,
@@ -66,26 +86,26 @@ async function listen(dataDir: string, libraryDir: string, options: Options, por
     const closing = app.close();
     app.server.closeAllConnections(); // keep-alive sockets of the test's own fetch calls
     await closing;
-    await accountStore.close();
-    await store.close();
+    await database.close();
   };
   const server: TestServer = {
     app,
     store,
     url,
     dataDir,
+    database: config,
     libraryDir,
     async importLibraryAsCli() {
-      const other = openSqliteStore(join(dataDir, 'app.sqlite'));
+      const other = await openTestDatabase(config);
       try {
-        return await importLibrary(other, libraryDir);
+        return await other.importLibrary(libraryDir);
       } finally {
         await other.close();
       }
     },
     async restart() {
       await close();
-      const next = await listen(dataDir, libraryDir, options, Number(new URL(url).port));
+      const next = await listen(config, libraryDir, options, Number(new URL(url).port));
       return Object.assign(server, next);
     },
     close: () => close(),

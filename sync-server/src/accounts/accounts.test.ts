@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../store/sqlite.ts';
+import { usesPostgres } from '../test-database.ts';
 import { startTestServer, type TestServer } from '../test-server.ts';
 import { Accounts } from './accounts.ts';
 import type { AccountEventMap } from './events.ts';
@@ -81,7 +82,7 @@ describe('what accounts give the replication layer', () => {
   });
 });
 
-describe('the SQLite account store', () => {
+describe.skipIf(usesPostgres())('the SQLite account store', () => {
   it('shares the file with the document store, and migrates once whoever opens first', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'it-accounts-')), 'app.sqlite');
     const first = openSqliteAccountStore(file);

@@ -3,7 +3,7 @@ import { AccountEvents } from './events.ts';
 import type { Limit } from './attempts.ts';
 import { DEFAULT_SCRYPT, type ScryptParams } from './passwords.ts';
 import { Sessions, type Session } from './sessions.ts';
-import type { AccountStore } from './store.ts';
+import type { AccountNotice, AccountStore } from './store.ts';
 import { Workspaces } from './workspaces.ts';
 
 export interface RateLimits {
@@ -60,6 +60,7 @@ export class Accounts {
     settings: AccountSettings = {},
   ) {
     const limits = { ...DEFAULT_LIMITS, ...settings.limits };
+    this.relayEventsAcrossProcesses();
     this.sessions = new Sessions(store, this.events, {
       scrypt: settings.scrypt ?? DEFAULT_SCRYPT,
       loginPerEmail: limits.loginPerEmail,
@@ -83,6 +84,30 @@ export class Accounts {
   /** Undefined without an `Authorization` header; throws ApiError 401 when one is sent and not valid. */
   optionalUser(request: FastifyRequest): Promise<Session | undefined> {
     return this.sessions.optionalUser(request);
+  }
+
+  /**
+   * Events of this process go to the other processes on the same database,
+   * and theirs come to this process's listeners (open streams follow a
+   * membership change or a logout made through another process).
+   */
+  private relayEventsAcrossProcesses(): void {
+    let relaying = false;
+    const forward = (notice: AccountNotice) => {
+      if (relaying) return;
+      this.store.broadcast(notice).catch((error: unknown) => console.error('account events:', error));
+    };
+    this.events.on('membershipChanged', (event) => forward({ name: 'membershipChanged', event }));
+    this.events.on('tokenRevoked', (event) => forward({ name: 'tokenRevoked', event }));
+    this.store.onBroadcast((notice) => {
+      relaying = true;
+      try {
+        if (notice.name === 'membershipChanged') this.events.emit('membershipChanged', notice.event);
+        else this.events.emit('tokenRevoked', notice.event);
+      } finally {
+        relaying = false;
+      }
+    });
   }
 
   /** Ids of the workspaces the user is a member of (owner included). */

@@ -2,18 +2,21 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ServerDatabase } from '../database.ts';
+import { openTestDatabase, testDatabaseConfig, type TestDatabaseConfig } from '../test-database.ts';
 import { check, countAttempt, TooManyRequests } from './attempts.ts';
-import { openSqliteAccountStore } from './sqlite.ts';
 import type { AccountStore } from './store.ts';
 
 const MINUTE = 60_000;
-let file: string;
+let config: TestDatabaseConfig;
+let database: ServerDatabase;
 let store: AccountStore;
-beforeEach(() => {
-  file = join(mkdtempSync(join(tmpdir(), 'attempts-')), 'app.sqlite');
-  store = openSqliteAccountStore(file);
+beforeEach(async () => {
+  config = testDatabaseConfig(mkdtempSync(join(tmpdir(), 'attempts-')));
+  database = await openTestDatabase(config);
+  store = database.accountStore;
 });
-afterEach(async () => store.close());
+afterEach(async () => database.close());
 
 describe('attempts in the database', () => {
   it('lets a key try up to the maximum, then says how long to wait', async () => {
@@ -62,12 +65,13 @@ describe('attempts in the database', () => {
 
   it('survives a restart and is shared by a second connection (another process)', async () => {
     const limit = { max: 2, windowMs: MINUTE };
-    const other = openSqliteAccountStore(file);
+    const other = await openTestDatabase(config);
     await countAttempt(store, [check('register', limit, 'x')], 0);
-    await countAttempt(other, [check('register', limit, 'x')], 0);
+    await countAttempt(other.accountStore, [check('register', limit, 'x')], 0);
     await other.close();
-    await store.close();
-    store = openSqliteAccountStore(file);
+    await database.close();
+    database = await openTestDatabase(config);
+    store = database.accountStore;
     await expect(countAttempt(store, [check('register', limit, 'x')], 0)).rejects.toBeInstanceOf(TooManyRequests);
     await store.purgeAttempts(1);
     await countAttempt(store, [check('register', limit, 'x')], 0);

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { listTables, readTable } from '../test-database.ts';
 import { startTestServer, type TestServer } from '../test-server.ts';
 import { call, PASSWORD, register } from './test-client.ts';
 
@@ -188,24 +188,20 @@ describe('accounts over HTTP', () => {
     it('keeps only the SHA-256 of tokens, and scrypt hashes of passwords with their parameters', async () => {
       const a = await register(server);
       const b = await register(server);
-      const db = new Database(join(server.dataDir, 'app.sqlite'), { readonly: true });
-      try {
-        const tokens = db.prepare('SELECT hash, user_id FROM tokens').all() as { hash: string; user_id: string }[];
-        expect(tokens).toContainEqual({ hash: sha256(a.token), user_id: a.user.id });
-        const users = db.prepare('SELECT * FROM users WHERE id IN (?, ?)').all(a.user.id, b.user.id) as {
-          password_hash: string;
-        }[];
-        expect(users).toHaveLength(2);
-        for (const user of users) {
-          expect(user.password_hash).toMatch(/^\$scrypt\$ln=10,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
-        }
-        expect(users[0]!.password_hash).not.toBe(users[1]!.password_hash); // same password, own salts
-        const everything = dumpAllTables(db);
-        for (const secret of [a.token, b.token, PASSWORD]) expect(everything).not.toContain(secret);
-      } finally {
-        db.close();
+      const tokens = await readTable(server.database, 'tokens');
+      expect(tokens).toContainEqual(expect.objectContaining({ hash: sha256(a.token), user_id: a.user.id }));
+      const users = (await readTable(server.database, 'users')).filter((u) =>
+        [a.user.id, b.user.id].includes(u.id as string),
+      );
+      expect(users).toHaveLength(2);
+      for (const user of users) {
+        expect(user.password_hash).toMatch(/^\$scrypt\$ln=10,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
       }
-      // Nor anywhere in the files (main database and write-ahead log).
+      expect(users[0]!.password_hash).not.toBe(users[1]!.password_hash); // same password, own salts
+      const everything = await dumpAllTables(server);
+      for (const secret of [a.token, b.token, PASSWORD]) expect(everything).not.toContain(secret);
+      if (server.database.databaseUrl) return;
+      // Nor anywhere in the SQLite files (main database and write-ahead log).
       const files = readdirSync(server.dataDir).filter((f) => f.startsWith('app.sqlite'));
       expect(files).toContain('app.sqlite-wal');
       const bytes = Buffer.concat(files.map((f) => readFileSync(join(server.dataDir, f))));
@@ -213,16 +209,13 @@ describe('accounts over HTTP', () => {
     });
 
     it('records its migrations by name, beside the document store', async () => {
-      const db = new Database(join(server.dataDir, 'app.sqlite'), { readonly: true });
-      try {
-        expect(db.prepare('SELECT name FROM migrations').pluck().all()).toEqual([
-          'accounts-1-initial',
-          'accounts-2-token-use-and-attempts',
-        ]);
-        expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'documents'").pluck().get()).toBe(1);
-      } finally {
-        db.close();
-      }
+      const names = (await readTable(server.database, 'migrations')).map((m) => m.name);
+      expect(names).toEqual(
+        server.database.databaseUrl
+          ? ['documents-1', 'blobs-1', 'accounts-1', 'limits-1']
+          : ['accounts-1-initial', 'accounts-2-token-use-and-attempts'],
+      );
+      expect(await listTables(server.database)).toContain('documents');
     });
   });
 });
@@ -315,7 +308,8 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function dumpAllTables(db: Database.Database): string {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
-  return tables.map((t) => JSON.stringify(db.prepare(`SELECT * FROM "${t}"`).all())).join('\n');
+async function dumpAllTables(server: TestServer): Promise<string> {
+  const tables = await listTables(server.database);
+  const rows = await Promise.all(tables.map((t) => readTable(server.database, t)));
+  return rows.map((r) => JSON.stringify(r)).join('\n');
 }

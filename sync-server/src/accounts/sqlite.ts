@@ -223,6 +223,12 @@ export function openSqliteAccountStore(file: string): AccountStore {
     async setInviteCode(workspaceId: string, inviteCode: string) {
       return unlessTaken(() => updateInviteCode.run(inviteCode, workspaceId));
     },
+    async broadcast() {
+      // One server process per SQLite file: its own listeners already heard the event.
+    },
+    onBroadcast() {
+      return () => undefined;
+    },
     async close() {
       db.close();
     },

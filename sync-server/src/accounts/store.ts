@@ -1,7 +1,9 @@
+import type { AccountEventMap, AccountEventName } from './events.ts';
+
 /**
  * Where accounts live: users, their tokens, workspaces and their members.
- * One interface so that a PostgreSQL implementation can follow the SQLite
- * one. Inputs arrive validated and normalised; secrets arrive hashed (the
+ * One interface, two implementations: SQLite (sqlite.ts) and PostgreSQL
+ * (postgres.ts). Inputs arrive validated and normalised; secrets arrive hashed (the
  * store never sees a password or a raw token).
  */
 
@@ -71,6 +73,9 @@ export interface AttemptStore {
   purgeAttempts(before: number): Promise<void>;
 }
 
+/** An account event as told to the other server processes. */
+export type AccountNotice = { [E in AccountEventName]: { name: E; event: AccountEventMap[E] } }[AccountEventName];
+
 export interface AccountStore extends AttemptStore {
   /** Creates a user; `null` when the (normalised) email is already taken. */
   createUser(user: UserWithPassword): Promise<User | null>;
@@ -106,6 +111,15 @@ export interface AccountStore extends AttemptStore {
   removeMember(workspaceId: string, userId: string): Promise<boolean>;
   /** Replaces the invite code; `false` if the new code is taken. */
   setInviteCode(workspaceId: string, inviteCode: string): Promise<boolean>;
+
+  /**
+   * Tells the other server processes on the same database about an account
+   * event, so that their streams follow it too (PostgreSQL: NOTIFY; SQLite
+   * serves one process: nothing to tell).
+   */
+  broadcast(notice: AccountNotice): Promise<void>;
+  /** Account events broadcast by the other processes (never this one's own). */
+  onBroadcast(listener: (notice: AccountNotice) => void): () => void;
 
   close(): Promise<void>;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, ownerWithWorkspace, register } from '../accounts/test-client.ts';
+import { readTable } from '../test-database.ts';
 import { startTestServer, type TestServer } from '../test-server.ts';
 import { BLOB_MAX_BYTES } from './routes.ts';
 
@@ -131,6 +132,11 @@ describe('PUT /blobs/:sha256', () => {
     });
     expect((await put(alice, bytes, 'image/png')).status).toBe(200);
     const hash = sha256(bytes);
+    if (server.database.databaseUrl) {
+      const stored = await readTable(server.database, 'blob_bytes');
+      expect(stored.filter((b) => b.sha256 === hash).map((b) => b.bytes)).toEqual([bytes]);
+      return;
+    }
     const file = join(server.dataDir, 'blobs', hash.slice(0, 2), hash);
     expect(existsSync(file)).toBe(true);
     expect(readdirSync(join(server.dataDir, 'blobs', 'tmp'))).toEqual([]);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { BlobBytes } from './bytes.ts';
 
 const TEMP_MAX_AGE_MS = 60 * 60_000;
 /** What the health probe writes: enough to need a free block of a full disk. */
@@ -21,7 +22,7 @@ async function syncDir(path: string): Promise<void> {
  * `abcdef…`. A blob is written to `<dir>/tmp/` first, flushed, then renamed
  * into place, so a crash never leaves a half-written blob under its hash.
  */
-export class BlobFiles {
+export class BlobFiles implements BlobBytes {
   private readonly tmpDir: string;
 
   constructor(private readonly dir: string) {

@@ -4,7 +4,7 @@ import { PHOTO_TYPES, type PhotoType } from '../../../src/model/initiatives.ts';
 import { ApiError } from '../errors.ts';
 import type { Identity } from '../replication/identity.ts';
 import type { Store } from '../store/store.ts';
-import type { BlobFiles } from './files.ts';
+import type { BlobBytes } from './bytes.ts';
 import { detectImageType } from './image-type.ts';
 
 /** The largest blob accepted (SYNC-PROTOCOL.md, Blobs). */
@@ -15,7 +15,7 @@ const CACHE_CONTROL = 'private, max-age=31536000, immutable';
 export interface BlobRoutesOptions {
   store: Store;
   identity: Identity;
-  files: BlobFiles;
+  files: BlobBytes;
   /** Bytes of blobs one user may have uploaded (SYNC-PROTOCOL.md, Limits: `BLOB_QUOTA_MB`). */
   quotaBytes: number;
 }

@@ -5,28 +5,29 @@ export type FeedListener = (collection: string, documents: StoredDocument[]) => 
 /**
  * Tails the store in write order and tells listeners about every new write,
  * whether it came from this process or from another one (the library
- * importer run from the command line writes to the same SQLite file).
+ * importer run from the command line, or another server process on the
+ * same PostgreSQL database).
  */
 export class ChangeFeed {
   private lastSeq = 0;
   private readonly listeners = new Set<FeedListener>();
-  private timer: NodeJS.Timeout | undefined;
+  private unwatch: (() => void) | undefined;
   private running: Promise<void> | undefined;
   private again = false;
+  private stopped = false;
 
   constructor(private readonly store: Store) {}
 
   async start(pollMs: number): Promise<void> {
     this.lastSeq = await this.store.lastSeq();
-    this.store.changedElsewhere();
-    this.timer = setInterval(() => {
-      if (this.store.changedElsewhere()) void this.catchUp();
-    }, pollMs);
-    this.timer.unref();
+    this.unwatch = this.store.watch(() => void this.catchUp(), pollMs);
   }
 
-  stop(): void {
-    clearInterval(this.timer);
+  /** Stops watching, and waits for a read in progress (the database may be closed next). */
+  async stop(): Promise<void> {
+    this.unwatch?.();
+    this.stopped = true;
+    await this.running;
   }
 
   subscribe(listener: FeedListener): () => void {
@@ -36,6 +37,7 @@ export class ChangeFeed {
 
   /** Reads what was written since the last call and fans it out. Serialised. */
   catchUp(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;
@@ -54,9 +56,12 @@ export class ChangeFeed {
           }
         }
       } while (this.again);
-    })().finally(() => {
-      this.running = undefined;
-    });
+    })()
+      // A failed read (database unreachable) is retried at the next write or notice.
+      .catch((error: unknown) => console.error('change feed:', error))
+      .finally(() => {
+        this.running = undefined;
+      });
     return this.running;
   }
 }

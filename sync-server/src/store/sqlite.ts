@@ -207,7 +207,6 @@ export function openSqliteStore(file: string): Store {
       return { written: insertRows(collection, toWrite), conflicts };
     },
   );
-  let dataVersion = db.pragma('data_version', { simple: true }) as number;
 
   return {
     async readChanges(collection: string, after: Checkpoint | undefined, limit: number, visibility?: Visibility) {
@@ -260,11 +259,17 @@ export function openSqliteStore(file: string): Store {
     async lastSeq() {
       return maxSeq.get()?.seq ?? 0;
     },
-    changedElsewhere() {
-      const current = db.pragma('data_version', { simple: true }) as number;
-      const changed = current !== dataVersion;
-      dataVersion = current;
-      return changed;
+    watch(onChange: () => void, pollMs: number) {
+      // data_version changes when another connection (another process) has committed.
+      let dataVersion = db.pragma('data_version', { simple: true }) as number;
+      const timer = setInterval(() => {
+        const current = db.pragma('data_version', { simple: true }) as number;
+        if (current === dataVersion) return;
+        dataVersion = current;
+        onChange();
+      }, pollMs);
+      timer.unref();
+      return () => clearInterval(timer);
     },
     async close() {
       db.close();

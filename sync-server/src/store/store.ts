@@ -1,6 +1,6 @@
 /**
- * The server's storage, one interface for SQLite (embedded, default) and,
- * later, PostgreSQL. Documents are stored as the exact JSON text that was
+ * The server's storage, one interface for SQLite (embedded, default) and
+ * PostgreSQL (`DATABASE_URL`). Documents are stored as the exact JSON text that was
  * written: the server never rewrites a body. Ordering data (the sequence
  * number) lives beside the body.
  */
@@ -58,7 +58,7 @@ export interface DocumentWrite {
   hash: string;
 }
 
-/** Who uploaded which blob (SYNC-PROTOCOL.md, Blobs); the bytes live on disk. */
+/** Who uploaded which blob (SYNC-PROTOCOL.md, Blobs); the bytes are kept by a BlobBytes (blobs/bytes.ts). */
 export interface BlobUpload {
   sha256: string;
   userId: string;
@@ -118,7 +118,11 @@ export interface Store {
   readableBlob(sha256: string, visibility: Visibility): Promise<{ type: string; bytes: number } | undefined>;
   /** Highest sequence number written so far (0 when empty). */
   lastSeq(): Promise<number>;
-  /** True when another connection or process has written since the last call. */
-  changedElsewhere(): boolean;
+  /**
+   * Calls `onChange` when a write may have been committed by another
+   * connection or process (SQLite: checked every `pollMs`; PostgreSQL:
+   * announced at once by LISTEN/NOTIFY). Returns how to stop watching.
+   */
+  watch(onChange: () => void, pollMs: number): () => void;
   close(): Promise<void>;
 }
