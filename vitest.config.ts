@@ -9,6 +9,8 @@ const STORE_FREE = [
   'sync-server/src/library/{content,glossary-links,parse,typography}.test.ts',
   'sync-server/src/json-depth.test.ts',
 ];
+/** The server process on a SQLite data folder (full or read-only disk): SQLite only. */
+const SQLITE_ONLY = ['sync-server/src/server-process.test.ts'];
 /** Tests that need several server processes on one database: PostgreSQL only. */
 const POSTGRES_ONLY = ['sync-server/**/*.pg.test.ts'];
 
@@ -30,7 +32,7 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: [...SERVER_TESTS],
-          exclude: STORE_FREE,
+          exclude: [...STORE_FREE, ...SQLITE_ONLY],
           globalSetup: ['tests/postgres/global-setup.ts'],
         },
       },
