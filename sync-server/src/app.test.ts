@@ -125,8 +125,8 @@ describe('the API', () => {
     expect(page).toContain('lang="fr"');
     // The text's heading is in the page itself, before the app runs.
     expect(page).toContain('<main class="page"><article class="reader" data-preview="/ressources/kit-essai">');
-    expect(page).toContain('<h1>Kit d&#39;essai</h1>');
-    expect(page).toContain("<title>Kit d&#39;essai — L'innovation territoriale en actions !</title>");
+    expect(page).toContain('<h1>Kit d’essai</h1>');
+    expect(page).toContain("<title>Kit d’essai — L'innovation territoriale en actions !</title>");
     expect(await (await fetch(`${server.url}/ressources/inconnu`)).text()).toContain(
       '<main class="page"><p class="muted">Chargement…</p></main>',
     );

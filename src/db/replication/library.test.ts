@@ -49,7 +49,7 @@ describe('library replication', () => {
     await Promise.all(replications.map((r) => r.awaitInitialReplication()));
     expect(await total()).toBe(4);
     const kit = await db.resources.findOne('kit-essai').exec();
-    expect(kit?.title).toBe("Kit d'essai");
+    expect(kit?.title).toBe('Kit d’essai');
     expect(kit?.blocks.length).toBeGreaterThan(3);
     await Promise.all(replications.map((r) => r.cancel()));
   });
