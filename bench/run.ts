@@ -2,10 +2,9 @@
  * `npm run bench`: performance figures of the production build, in Debian's
  * Chromium against the real server. Prints them and writes bench/results.json.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { spawn } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
 import { LIGHTHOUSE_BUDGET, lighthousePerformance } from './lighthouse.ts';
@@ -14,17 +13,15 @@ import { benchCommunes } from './communes.ts';
 import { measureSync, STREAMS_BUDGET } from './sync.ts';
 import { ANNOTATIONS_BUDGET_MS, measureAnnotationRendering } from './annotations.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium.ts';
-import { PRECACHE_BUDGET_GZIP, precachedFiles, totalGzip } from '../tests/build-size.ts';
+import { DIST, JS_BUDGETS, jsParts, PRECACHE_BUDGET_GZIP, precachedFiles, totalGzip } from '../tests/build-size.ts';
 import { describePooling, measurePooling, POOLING_BUDGET_CODES } from './pooling.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DIST = join(ROOT, 'dist');
 const PORT = Number(process.env.BENCH_PORT ?? 8098);
 const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = 7;
-const BUDGET_FIRST_SCREEN_JS = 200 * 1024;
+const BUDGET_FIRST_SCREEN_JS = JS_BUDGETS[0].gzipBudget;
 
-const gzipBytes = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main() {
@@ -46,7 +43,8 @@ async function main() {
     const page = await context.newPage();
 
     // First screen: the entry and everything it imports statically (lazy chunks load later).
-    const firstScreen = firstScreenFiles().map((p) => ({ path: p, gzip: gzipBytes(join(DIST, p)) }));
+    const parts = jsParts();
+    const firstScreen = parts[0]!.files;
     await page.goto(BASE);
     await homeVisible(page);
     await page.evaluate(() => navigator.serviceWorker.ready);
@@ -79,6 +77,7 @@ async function main() {
     const results = {
       date: new Date().toISOString(),
       firstScreen: { jsGzipBytes: jsGzip, cssGzipBytes: cssGzip, files: firstScreen },
+      jsParts: parts.map((p) => ({ name: p.name, jsGzipBytes: p.jsGzip, budgetGzipBytes: p.gzipBudget })),
       precache: { files: precached.length, bytes: precacheBytes, gzipBytes: precacheGzip },
       offlineRepeatVisitMs: { median: Math.round(median(times)), runs: times.map(Math.round) },
       annotations,
@@ -108,6 +107,11 @@ async function main() {
       `Premier écran, JavaScript gzip : ${kb(jsGzip)} (budget ${kb(BUDGET_FIRST_SCREEN_JS)}${jsGzip <= BUDGET_FIRST_SCREEN_JS ? ', respecté' : ', DÉPASSÉ'})`,
     );
     console.log(`Premier écran, CSS gzip : ${kb(cssGzip)}`);
+    for (const part of parts.slice(1)) {
+      console.log(
+        `${part.name}, JavaScript gzip : ${kb(part.jsGzip)} (budget ${kb(part.gzipBudget)}${part.jsGzip <= part.gzipBudget ? ', respecté' : ', DÉPASSÉ'})`,
+      );
+    }
     console.log(
       `Précache : ${precached.length} fichiers, ${kb(precacheBytes)} (${kb(precacheGzip)} gzip ; budget ${kb(PRECACHE_BUDGET_GZIP)}${precacheGzip <= PRECACHE_BUDGET_GZIP ? ', respecté' : ', DÉPASSÉ'})`,
     );
@@ -150,35 +154,6 @@ async function main() {
   } finally {
     server.kill('SIGTERM');
   }
-}
-
-interface ManifestChunk {
-  file: string;
-  css?: string[];
-  imports?: string[];
-  dynamicImports?: string[];
-  isEntry?: boolean;
-}
-
-/** The app itself, which the entry loads once the static shell is painted (src/main.tsx). */
-const BOOT = 'src/boot.tsx';
-
-/** Files of the entry chunk, of the app it boots, and of their static imports, from Vite's build manifest. */
-function firstScreenFiles(): string[] {
-  const manifest = JSON.parse(readFileSync(join(DIST, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
-  const files = new Set<string>();
-  const visit = (key: string) => {
-    const chunk = manifest[key]!;
-    if (files.has(chunk.file)) return;
-    files.add(chunk.file);
-    chunk.css?.forEach((css) => files.add(css));
-    chunk.imports?.forEach(visit);
-    chunk.dynamicImports?.filter((d) => d === BOOT).forEach(visit);
-  };
-  Object.entries(manifest)
-    .filter(([, chunk]) => chunk.isEntry)
-    .forEach(([key]) => visit(key));
-  return [...files];
 }
 
 /** Waits until the home shows the needs; returns ms since navigation start. */

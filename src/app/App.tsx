@@ -1,11 +1,13 @@
 import { lazy } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { HomePage } from '../features/library/HomePage.tsx';
+import { HOME_TITLE } from '../i18n/fr.ts';
 import { NotFound } from '../features/library/NotFound.tsx';
 import { DatabaseGate, DatabaseProvider } from '../db/react/DatabaseContext.tsx';
 import { ErrorPage } from './ErrorPage.tsx';
 import { Layout } from './Layout.tsx';
 import { OfflineExtras } from './OfflineExtras.tsx';
+import type { ScreenHandle } from './ScreenShell.tsx';
 import { syncHooks } from './sync-hooks.ts';
 
 const NeedPage = lazy(() => import('../features/library/NeedPage.tsx'));
@@ -25,27 +27,30 @@ const InitiativesPage = lazy(() => import('../features/initiatives/InitiativesPa
 const InitiativeFormPage = lazy(() => import('../features/initiatives/InitiativeFormPage.tsx'));
 const InitiativeDetailPage = lazy(() => import('../features/initiatives/InitiativeDetailPage.tsx'));
 
+/** A screen's heading, shown with the shell while its data or code is still on the way (ScreenShell.tsx). */
+const heading = (text: string): ScreenHandle => ({ heading: text });
+
 const router = createBrowserRouter([
   {
     element: <Layout />,
     errorElement: <ErrorPage />,
     children: [
-      { path: '/', element: <HomePage /> },
+      { path: '/', element: <HomePage />, handle: heading(HOME_TITLE) },
       { path: '/besoins/:id', element: <NeedPage /> },
-      { path: '/ressources', element: <ResourceListPage /> },
+      { path: '/ressources', element: <ResourceListPage />, handle: heading('Ressources') },
       { path: '/ressources/:id', element: <ResourcePage /> },
-      { path: '/webinaires', element: <WebinarsPage /> },
-      { path: '/glossaire', element: <GlossaryPage /> },
-      { path: '/annotations', element: <MyAnnotationsPage /> },
-      { path: '/initiatives', element: <InitiativesPage /> },
-      { path: '/initiatives/nouvelle', element: <InitiativeFormPage /> },
+      { path: '/webinaires', element: <WebinarsPage />, handle: heading('Le cycle de webinaires 2019') },
+      { path: '/glossaire', element: <GlossaryPage />, handle: heading('Vocabulaire partagé') },
+      { path: '/annotations', element: <MyAnnotationsPage />, handle: heading('Mes annotations') },
+      { path: '/initiatives', element: <InitiativesPage />, handle: heading('Initiatives') },
+      { path: '/initiatives/nouvelle', element: <InitiativeFormPage />, handle: heading('Nouvelle initiative') },
       { path: '/initiatives/:id', element: <InitiativeDetailPage /> },
       { path: '/initiatives/:id/modifier', element: <InitiativeFormPage /> },
-      { path: '/hors-ligne', element: <StoragePage /> },
-      { path: '/recherche', element: <SearchPage /> },
-      { path: '/avis', element: <FeedbackPage /> },
-      { path: '/compte', element: <AccountPage /> },
-      { path: '/espaces', element: <WorkspacesPage /> },
+      { path: '/hors-ligne', element: <StoragePage />, handle: heading('Stockage hors ligne') },
+      { path: '/recherche', element: <SearchPage />, handle: heading('Recherche') },
+      { path: '/avis', element: <FeedbackPage />, handle: heading('Donner mon avis') },
+      { path: '/compte', element: <AccountPage />, handle: heading('Compte') },
+      { path: '/espaces', element: <WorkspacesPage />, handle: heading('Espaces') },
       { path: '/espaces/rejoindre', element: <JoinWorkspacePage /> },
       { path: '/espaces/:id', element: <WorkspacePage /> },
       { path: '*', element: <NotFound what="Cette page" /> },

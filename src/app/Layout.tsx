@@ -5,6 +5,7 @@ import { DatabaseGate, useDatabase } from '../db/react/DatabaseContext.tsx';
 import { useObservable, useOnline } from '../db/react/hooks.ts';
 import { InstallPrompt } from './install/InstallPrompt.tsx';
 import { PagePreview } from '../ui/PagePreview.tsx';
+import { ScreenShell } from './ScreenShell.tsx';
 import { ScrollMemory } from './ScrollMemory.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 
@@ -55,8 +56,8 @@ export function Layout() {
       </header>
       <UpdatePrompt />
       <main id="contenu" className="page" tabIndex={-1}>
-        <DatabaseGate fallback={<PagePreview fallback={<p className="muted">Ouverture de la bibliothèque…</p>} />}>
-          <Suspense fallback={<PagePreview fallback={<p className="muted">Chargement…</p>} />}>
+        <DatabaseGate fallback={<PagePreview fallback={<ScreenShell waiting="Ouverture de la bibliothèque…" />} />}>
+          <Suspense fallback={<PagePreview fallback={<ScreenShell waiting="Chargement…" />} />}>
             <Outlet />
           </Suspense>
         </DatabaseGate>

@@ -1,13 +1,11 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { combineLatest, map, shareReplay, startWith, type Observable } from 'rxjs';
-import { openDatabase, type AppDatabase } from '../database.ts';
-import { HOME_COLLECTIONS, replicateLibrary, replicationActivity } from '../replication/library.ts';
+import type { Observable } from 'rxjs';
+import type { AppDatabase } from '../database.ts';
 import type { SyncEngine, SyncHooks } from '../sync/engine.ts';
-import { LIBRARY_COLLECTIONS } from '../../model/collections.ts';
 
 export type LibraryStatus = { documents: number; syncing: boolean; error: boolean };
 
-interface DatabaseState {
+export interface DatabaseState {
   db: AppDatabase;
   libraryStatus$: Observable<LibraryStatus>;
   /** The user's data sync; its code loads after the first screen. */
@@ -18,46 +16,13 @@ const DatabaseContext = createContext<DatabaseState | undefined>(undefined);
 
 let opening: Promise<DatabaseState> | undefined;
 
-function whenIdle(): Promise<void> {
-  return new Promise((resolve) => {
-    if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 3000 });
-    else setTimeout(resolve, 1000);
-  });
-}
-
-/** A text opened from a link comes first; anywhere else, what the home shows. */
-function firstCollections(path: string): string[] {
-  if (path.startsWith('/ressources/')) return ['resources'];
-  if (path.startsWith('/glossaire')) return ['glossary'];
-  if (path.startsWith('/webinaires')) return ['webinars'];
-  return HOME_COLLECTIONS;
-}
-
 /**
- * One database and one library replication per page, opened once. The
- * replication starts with the page (not lazily): on a first visit the
- * library download is on the critical path to the first content.
+ * The database's code (RxDB, Dexie, the replication) is a chunk of its own,
+ * loaded beside the first screen rather than in it: every screen's shell and
+ * heading paint while it arrives (see open.ts).
  */
 function openOnce(hooks: SyncHooks): Promise<DatabaseState> {
-  opening ??= (async () => {
-    const db = await openDatabase();
-    const activity$ = replicationActivity(
-      replicateLibrary(db, { first: firstCollections(window.location.pathname) }),
-    ).pipe(startWith({ syncing: true, error: false }), shareReplay(1));
-    const documents$ = combineLatest(LIBRARY_COLLECTIONS.map((c) => db.collections[c.name].count().$)).pipe(
-      map((counts) => counts.reduce((a, b) => a + b, 0)),
-    );
-    const libraryStatus$ = combineLatest([documents$, activity$]).pipe(
-      map(([documents, activity]) => ({ documents, ...activity })),
-    );
-    // Not needed to show the first screen: started when the page is idle.
-    const sync = whenIdle().then(() =>
-      import('../sync/engine.ts').then(
-        ({ SyncEngine, browserEnvironment }) => new SyncEngine(db, browserEnvironment(), hooks),
-      ),
-    );
-    return { db, libraryStatus$, sync };
-  })();
+  opening ??= import('./open.ts').then(({ openDatabaseState }) => openDatabaseState(hooks));
   return opening;
 }
 
