@@ -77,7 +77,7 @@ export async function startPostgres(options: ClusterOptions = {}): Promise<Postg
   };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.once('error', fail);
