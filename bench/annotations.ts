@@ -5,7 +5,7 @@
  * compared with the same kit without annotations. The difference is what the
  * annotations cost: anchoring, drawing the highlights, listing the notes.
  */
-import type { Browser, BrowserContext, CDPSession } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { describeSelection } from '../src/model/anchoring.ts';
 import { toWebAnnotations } from '../src/model/annotations/web-annotation.ts';
 import { ANNOTATION_COLORS, type Annotation } from '../src/model/annotations.ts';
@@ -34,20 +34,7 @@ export async function measureAnnotationRendering(browser: Browser, base: string)
   const without = await browser.newContext({ viewport: { width: 390, height: 844 } });
   try {
     const page = await withAnnotations.newPage();
-    await page.goto(kitUrl);
-    await page.locator('.prose .block-paragraph').first().waitFor();
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    const blocks = await page.$$eval('.prose .block-paragraph, .prose .block-list', (els) =>
-      els.map((el) => ({ id: el.id, text: el.textContent ?? '' })).filter((b) => b.text.length > 120),
-    );
-    const file = JSON.stringify(toWebAnnotations(syntheticAnnotations(blocks), base));
-    await page.goto(`${base}/annotations`);
-    await page.getByLabel('Importer un fichier JSON').setInputFiles({
-      name: 'annotations.jsonld',
-      mimeType: 'application/ld+json',
-      buffer: Buffer.from(file),
-    });
-    await page.getByText(`${ANNOTATIONS} annotation(s) ajoutée(s)`).waitFor({ timeout: 60_000 });
+    await importSyntheticAnnotations(page, base);
     await page.close();
     const warm = await without.newPage();
     await warm.goto(kitUrl);
@@ -75,6 +62,24 @@ export async function measureAnnotationRendering(browser: Browser, base: string)
     await withAnnotations.close();
     await without.close();
   }
+}
+
+/** Imports 300 annotations of the kit through « Mes annotations » (the product's own import), in the page's browser context. */
+export async function importSyntheticAnnotations(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}/ressources/${KIT}`);
+  await page.locator('.prose .block-paragraph').first().waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const blocks = await page.$$eval('.prose .block-paragraph, .prose .block-list', (els) =>
+    els.map((el) => ({ id: el.id, text: el.textContent ?? '' })).filter((b) => b.text.length > 120),
+  );
+  const file = JSON.stringify(toWebAnnotations(syntheticAnnotations(blocks), base));
+  await page.goto(`${base}/annotations`);
+  await page.getByLabel('Importer un fichier JSON').setInputFiles({
+    name: 'annotations.jsonld',
+    mimeType: 'application/ld+json',
+    buffer: Buffer.from(file),
+  });
+  await page.getByText(`${ANNOTATIONS} annotation(s) ajoutée(s)`).waitFor({ timeout: 60_000 });
 }
 
 /** Opens the kit and waits until every highlight is drawn; the JavaScript time of the whole load. */

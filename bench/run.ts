@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
-import { LIGHTHOUSE_BUDGET, lighthousePerformance } from './lighthouse.ts';
+import { BEST_PRACTICES_BUDGET, LIGHTHOUSE_BUDGET, lighthouseScores } from './lighthouse.ts';
+import {
+  HEAP_BUDGET_BYTES,
+  measureHeapSession,
+  measureOfflineVisits,
+  OFFLINE_VISIT_BUDGET_MS,
+  SCREENS,
+} from './screens.ts';
 import { measureSearch, SEARCH_BUDGET_P95_MS } from './search.ts';
 import { benchCommunes } from './communes.ts';
 import { measureSync, STREAMS_BUDGET } from './sync.ts';
@@ -68,9 +75,16 @@ async function main() {
     const search = await measureSearch(browser, BASE);
     const communes = await benchCommunes(browser, BASE, DIST); // prints its line; over budget fails the run
     const annotations = await measureAnnotationRendering(browser, BASE);
+    const offlineVisits = await measureOfflineVisits(browser, BASE);
+    const heap = await measureHeapSession(browser, BASE);
     await browser.close();
-    const lighthouse = await lighthousePerformance([`${BASE}/`, `${BASE}/ressources/kit-faire-alliance`]);
-    const [lighthouseHome, lighthouseKit] = Object.values(lighthouse) as [number, number];
+    const lighthouse = await lighthouseScores(SCREENS.map((screen) => BASE + screen.path));
+    const lighthouseRows = SCREENS.map((screen) => ({ ...screen, ...lighthouse[BASE + screen.path]! }));
+    const lighthouseWithinBudget = lighthouseRows.every(
+      (r) => r.performance >= LIGHTHOUSE_BUDGET && r.bestPractices >= BEST_PRACTICES_BUDGET,
+    );
+    const offlineWithinBudget = offlineVisits.every((v) => v.medianMs <= OFFLINE_VISIT_BUDGET_MS);
+    const heapWithinBudget = heap.maxUsedBytes <= HEAP_BUDGET_BYTES;
     const sync = await measureSync(); // its own server process, on BENCH_SYNC_PORT
     const pooling = measurePooling();
 
@@ -81,6 +95,9 @@ async function main() {
       precache: { files: precached.length, bytes: precacheBytes, gzipBytes: precacheGzip },
       offlineRepeatVisitMs: { median: Math.round(median(times)), runs: times.map(Math.round) },
       annotations,
+      offlineVisits,
+      heap,
+      lighthouse: lighthouseRows,
       sync,
       communes,
       pooling,
@@ -92,7 +109,12 @@ async function main() {
         searchP95Ms: SEARCH_BUDGET_P95_MS,
         searchWithinBudget: search.p95Ms <= SEARCH_BUDGET_P95_MS,
         lighthouseMin: LIGHTHOUSE_BUDGET,
-        lighthouseWithinBudget: Math.min(lighthouseHome, lighthouseKit) >= LIGHTHOUSE_BUDGET,
+        bestPracticesMin: BEST_PRACTICES_BUDGET,
+        lighthouseWithinBudget,
+        offlineVisitMs: OFFLINE_VISIT_BUDGET_MS,
+        offlineVisitsWithinBudget: offlineWithinBudget,
+        heapBytes: HEAP_BUDGET_BYTES,
+        heapWithinBudget,
         annotationsExtraScriptingMs: ANNOTATIONS_BUDGET_MS,
         annotationsWithinBudget: annotations.extraScriptingMs <= ANNOTATIONS_BUDGET_MS,
         syncStreams: STREAMS_BUDGET,
@@ -121,8 +143,19 @@ async function main() {
     console.log(
       `Recherche (${search.documents} documents, CPU ÷4) : médiane ${search.medianMs.toFixed(1)} ms, p95 ${search.p95Ms.toFixed(1)} ms (budget ${SEARCH_BUDGET_P95_MS} ms)`,
     );
+    for (const r of lighthouseRows) {
+      console.log(
+        `Lighthouse (mobile, 4G lente simulée, médiane de 3), ${r.name} : performance ${r.performance} (${r.performanceRuns.join(', ')}), bonnes pratiques ${r.bestPractices}${r.failedBestPractices.length ? ` [${r.failedBestPractices.join(', ')}]` : ''} ; FCP ${r.metrics.fcp} ms, LCP ${r.metrics.lcp} ms, TBT ${r.metrics.tbt} ms, CLS ${r.metrics.cls}, SI ${r.metrics.si} ms (budget ${LIGHTHOUSE_BUDGET} et ${BEST_PRACTICES_BUDGET})`,
+      );
+    }
+    for (const v of offlineVisits) {
+      console.log(
+        `Visite répétée hors ligne (CPU ÷4), ${v.name} → contenu affiché : médiane ${v.medianMs} ms (${v.runsMs.join(', ')}) (budget ${OFFLINE_VISIT_BUDGET_MS} ms${v.medianMs <= OFFLINE_VISIT_BUDGET_MS ? ', respecté' : ', DÉPASSÉ'})`,
+      );
+    }
+    const mib = (n: number) => `${(n / 1024 ** 2).toFixed(1)} Mo`;
     console.log(
-      `Lighthouse performance (mobile, 4G lente simulée) : accueil ${lighthouseHome}, kit ${lighthouseKit} (budget ${LIGHTHOUSE_BUDGET})`,
+      `Mémoire JS d'une session (5 kits, recherche, 300 annotations) : max ${mib(heap.maxUsedBytes)}, ${mib(heap.afterGcBytes)} après ramasse-miettes (budget ${mib(HEAP_BUDGET_BYTES)}${heapWithinBudget ? ', respecté' : ', DÉPASSÉ'}) ; ${heap.steps.map((st) => `${st.step} ${mib(st.usedBytes)}`).join(', ')}`,
     );
     console.log(
       `Kit avec ${annotations.annotations} annotations (CPU ÷4) : ${annotations.extraScriptingMs} ms de JavaScript de plus que sans (médianes ${annotations.withMs.join(', ')} contre ${annotations.withoutMs.join(', ')} ms) ; ancrage et dessin des surlignages ${annotations.highlightsPassMs} ms (budget ${ANNOTATIONS_BUDGET_MS} ms${results.budgets.annotationsWithinBudget ? ', respecté' : ', DÉPASSÉ'})`,
@@ -132,7 +165,7 @@ async function main() {
       `Synchro, envoi de ${push.documents} annotations par lots de ${push.batchSize} : médiane ${push.medianMs} ms sur ${push.runsMs.length} (${push.runsMs.join(', ')}), ${push.docsPerSecond} docs/s`,
     );
     console.log(
-      `Synchro, ${pull.documents} annotations vers un client neuf (RxDB, Dexie sur fake-indexeddb, pages de ${pull.pageSize}) : ${pull.rxdb.ms} ms, ${pull.rxdb.docsPerSecond} docs/s (dont ${pull.rxdb.handlerMs} ms à attendre les pages) ; HTTP seul : ${pull.http.ms} ms, ${pull.http.docsPerSecond} docs/s`,
+      `Synchro, ${pull.documents} annotations vers un client neuf (RxDB, Dexie sur fake-indexeddb, pages de ${pull.pageSize}) : ${pull.rxdb.ms} ms, ${pull.rxdb.docsPerSecond} docs/s (dont ${pull.rxdb.handlerMs} ms à attendre les pages, ${pull.rxdb.storageDocumentsMs} ms d'écriture des documents avec leurs index, ${pull.rxdb.storageMetaMs} ms d'écriture des métadonnées de réplication, ${pull.rxdb.rxdbOwnMs} ms de travail propre à RxDB) ; HTTP seul : ${pull.http.ms} ms, ${pull.http.docsPerSecond} docs/s (dont ${pull.http.parseMs} ms de JSON.parse, ${pull.http.serverAndTransferMs} ms de requête, sérialisation et transfert côté serveur) ; rapport ${pull.ratio} (objectif ≤ 2${pull.ratio <= 2 ? ', atteint' : ', NON atteint'})`,
     );
     console.log(
       `Synchro, flux SSE : ${streams.opened}/${streams.target} ouverts (${streams.users} comptes, serveur ${streams.serverRssBytes === null ? '?' : (streams.serverRssBytes / 1024 ** 2).toFixed(0)} MiB en mémoire) ; pire de ${streams.writes.length} écritures : reçue par ${streams.worst.received}, médiane ${streams.worst.medianMs} ms, p95 ${streams.worst.p95Ms} ms, max ${streams.worst.maxMs} ms (budget : ${STREAMS_BUDGET} flux, tous servis${results.budgets.syncStreamsWithinBudget ? ', respecté' : ', DÉPASSÉ'})`,
@@ -146,6 +179,8 @@ async function main() {
       !budgets.searchWithinBudget ||
       !budgets.annotationsWithinBudget ||
       !budgets.lighthouseWithinBudget ||
+      !budgets.offlineVisitsWithinBudget ||
+      !budgets.heapWithinBudget ||
       !budgets.syncStreamsWithinBudget
     ) {
       console.log('Un budget est dépassé.');

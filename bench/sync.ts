@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import type { WithDeleted } from 'rxdb/plugins/core';
+import type { RxStorage, WithDeleted } from 'rxdb/plugins/core';
 import type { Annotation } from '../src/model/annotations.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { annotation, Api, type Session } from './sync/api.ts';
@@ -39,7 +39,17 @@ export interface SyncResults {
     documents: number;
     pageSize: number;
     /** Paging through the pull route and parsing the JSON, no database. */
-    http: { ms: number; requests: number; docsPerSecond: number };
+    http: {
+      ms: number;
+      requests: number;
+      docsPerSecond: number;
+      /** JSON.parse on the client. */
+      parseMs: number;
+      /** The rest: the server's query and serialisation, and the transfer (not separable from outside). */
+      serverAndTransferMs: number;
+    };
+    /** RxDB's time over plain HTTP's (goal: at most 2). */
+    ratio: number;
     /** A fresh RxDB client (replicateRxCollection, live: false) until awaitInitialReplication(). */
     rxdb: {
       openDatabaseMs: number;
@@ -47,6 +57,12 @@ export interface SyncResults {
       docsPerSecond: number;
       /** Time spent inside the pull handler (request and JSON), the rest being RxDB and storage. */
       handlerMs: number;
+      /** bulkWrite into the documents' storage: IndexedDB inserts with their indexes. */
+      storageDocumentsMs: number;
+      /** bulkWrite into the replication's metadata storage. */
+      storageMetaMs: number;
+      /** What remains: RxDB's own work between pages (checkpoints, conflict checks, events). */
+      rxdbOwnMs: number;
       requests: number;
       stored: number;
       devMode: boolean;
@@ -136,13 +152,51 @@ async function measurePush(api: Api, writer: Session): Promise<SyncResults['push
   };
 }
 
-async function pullPage(api: Api, reader: Session, checkpoint: Checkpoint, limit: number) {
+/** One page of the pull route; `parsed` gets the time spent parsing its JSON on the client. */
+async function pullPage(
+  api: Api,
+  reader: Session,
+  checkpoint: Checkpoint,
+  limit: number,
+  parsed: (ms: number) => void = () => undefined,
+) {
   const params = new URLSearchParams({ limit: String(limit) });
   if (checkpoint) params.set('checkpoint', JSON.stringify(checkpoint));
-  return api.call<{ documents: WithDeleted<Annotation>[]; checkpoint: Checkpoint }>(
-    `/replication/annotations/pull?${params}`,
-    { token: reader.token },
-  );
+  const response = await fetch(`${api.base}/api/v1/replication/annotations/pull?${params}`, {
+    headers: { authorization: `Bearer ${reader.token}` },
+    signal: AbortSignal.timeout(30_000),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`pull: HTTP ${response.status}: ${text}`);
+  const t = performance.now();
+  const body = JSON.parse(text) as { documents: WithDeleted<Annotation>[]; checkpoint: Checkpoint };
+  parsed(performance.now() - t);
+  return body;
+}
+
+/**
+ * The Dexie storage with the time of every bulkWrite counted: the documents'
+ * own collection (insert into IndexedDB with its indexes) apart from the
+ * replication's metadata (RxDB keeps the server state of each document).
+ */
+function timedStorage(base: RxStorage<unknown, unknown>) {
+  const times = { documentsMs: 0, metaMs: 0 };
+  const storage = Object.create(base) as RxStorage<unknown, unknown>;
+  storage.createStorageInstance = async (params) => {
+    const instance = await base.createStorageInstance(params);
+    const write = instance.bulkWrite.bind(instance);
+    const key = params.collectionName.startsWith('rx-replication-meta') ? 'metaMs' : 'documentsMs';
+    instance.bulkWrite = async (rows, context) => {
+      const t = performance.now();
+      try {
+        return await write(rows, context);
+      } finally {
+        times[key] += performance.now() - t;
+      }
+    };
+    return instance;
+  };
+  return { storage, times };
 }
 
 /** 10,000 documents seeded (not timed), then pulled by a fresh client. */
@@ -154,8 +208,9 @@ async function measurePull(api: Api, reader: Session): Promise<SyncResults['pull
   let checkpoint: Checkpoint = null;
   let received = 0;
   let requests = 0;
+  let httpParseMs = 0;
   for (let page = 0; page <= PULL_DOCUMENTS / PULL_PAGE + 1; page++) {
-    const body = await pullPage(api, reader, checkpoint, PULL_PAGE);
+    const body = await pullPage(api, reader, checkpoint, PULL_PAGE, (ms) => (httpParseMs += ms));
     requests++;
     received += body.documents.length;
     checkpoint = body.checkpoint;
@@ -171,10 +226,11 @@ async function measurePull(api: Api, reader: Session): Promise<SyncResults['pull
   console.warn = (...args: unknown[]) => {
     if (!String(args[0]).includes('RxDB Open Core RxStorage')) warn(...args);
   };
+  const timed = timedStorage(getRxStorageDexie({ indexedDB, IDBKeyRange }) as RxStorage<unknown, unknown>);
   t = performance.now();
   const db = await openDatabase({
     name: `bench-sync-${Date.now()}`,
-    storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) as never,
+    storage: timed.storage,
     multiInstance: false,
   });
   const openDatabaseMs = performance.now() - t;
@@ -212,17 +268,28 @@ async function measurePull(api: Api, reader: Session): Promise<SyncResults['pull
       await replication.cancel();
     }
     const rxMs = performance.now() - t;
+    const storageMs = timed.times.documentsMs + timed.times.metaMs;
     const stored = await db.annotations.count().exec();
     if (stored !== PULL_DOCUMENTS) throw new Error(`RxDB pull: ${stored} documents stored, ${PULL_DOCUMENTS} expected`);
     return {
       documents: PULL_DOCUMENTS,
       pageSize: PULL_PAGE,
-      http: { ms: round1(httpMs), requests, docsPerSecond: perSecond(PULL_DOCUMENTS, httpMs) },
+      http: {
+        ms: round1(httpMs),
+        requests,
+        docsPerSecond: perSecond(PULL_DOCUMENTS, httpMs),
+        parseMs: round1(httpParseMs),
+        serverAndTransferMs: round1(httpMs - httpParseMs),
+      },
+      ratio: round1(rxMs / httpMs),
       rxdb: {
         openDatabaseMs: round1(openDatabaseMs),
         ms: round1(rxMs),
         docsPerSecond: perSecond(PULL_DOCUMENTS, rxMs),
         handlerMs: round1(handlerMs),
+        storageDocumentsMs: round1(timed.times.documentsMs),
+        storageMetaMs: round1(timed.times.metaMs),
+        rxdbOwnMs: round1(rxMs - handlerMs - storageMs),
         requests: rxRequests,
         stored,
         devMode,

@@ -1,0 +1,162 @@
+/**
+ * Per screen, on the production build in Chromium: a repeat visit with the
+ * network cut (4× CPU throttling), from navigation to the screen's own
+ * content (not its shell); and the JavaScript heap of one session that opens
+ * every kit, the search and « Mes annotations » with 300 annotations.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { importSyntheticAnnotations } from './annotations.ts';
+
+const CPU_THROTTLING = 4;
+const RUNS = 5;
+export const OFFLINE_VISIT_BUDGET_MS = 300;
+export const HEAP_BUDGET_BYTES = 80 * 1024 * 1024;
+
+/** Each screen, and what shows that its content (read from the database) is there. */
+export const SCREENS: { name: string; path: string; content: string; text?: string }[] = [
+  { name: 'accueil', path: '/', content: 'main a[href^="/besoins/"]' },
+  { name: 'kit', path: '/ressources/kit-faire-alliance', content: '.prose .block-paragraph' },
+  { name: 'recherche', path: '/recherche', content: 'main form[role=search] input' },
+  { name: 'mes annotations', path: '/annotations', content: 'main p[aria-live=polite]', text: '^\\d+ annotation' },
+  { name: 'initiatives', path: '/initiatives', content: 'main a[href="/initiatives/nouvelle"]' },
+  {
+    name: 'nouvelle initiative',
+    path: '/initiatives/nouvelle',
+    content: 'main form[aria-labelledby="initiative-form-titre"]',
+  },
+];
+
+const KITS = [
+  'kit-cartographier-son-ecosysteme',
+  'kit-definir-sa-strategie',
+  'kit-evaluer-la-pertinence',
+  'kit-faire-alliance',
+  'kit-qualifier-une-innovation',
+];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function contentShown(page: Page, screen: { content: string; text?: string }): Promise<number> {
+  const handle = await page.waitForFunction(
+    ({ content, text }) => {
+      const element = document.querySelector(content);
+      const shown = element !== null && (text === undefined || new RegExp(text).test(element.textContent ?? ''));
+      return shown ? performance.now() : false;
+    },
+    { content: screen.content, text: screen.text },
+    { polling: 'raf', timeout: 30_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+export interface OfflineVisit {
+  name: string;
+  path: string;
+  medianMs: number;
+  runsMs: number[];
+}
+
+/** Every screen visited once online (the app installed, the library down), then again offline, RUNS times each. */
+export async function measureOfflineVisits(browser: Browser, base: string): Promise<OfflineVisit[]> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
+  try {
+    const page = await context.newPage();
+    await page.goto(base);
+    await contentShown(page, SCREENS[0]!);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await libraryDownloaded(page);
+    for (const screen of SCREENS) {
+      await page.goto(base + screen.path);
+      await contentShown(page, screen);
+    }
+    await page.close();
+    await context.setOffline(true);
+    const visits: OfflineVisit[] = [];
+    for (const screen of SCREENS) {
+      const runs: number[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await visit(context, base, screen));
+      visits.push({
+        name: screen.name,
+        path: screen.path,
+        medianMs: Math.round(median(runs)),
+        runsMs: runs.map(Math.round),
+      });
+    }
+    return visits;
+  } finally {
+    await context.close();
+  }
+}
+
+async function visit(context: BrowserContext, base: string, screen: (typeof SCREENS)[number]): Promise<number> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
+    await page.goto(base + screen.path);
+    return await contentShown(page, screen);
+  } finally {
+    await page.close();
+  }
+}
+
+async function libraryDownloaded(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const bar = document.querySelector('.status-bar');
+      return bar !== null && (bar.textContent ?? '').trim() === '';
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
+}
+
+export interface HeapSession {
+  /** JS heap in use after each step (no forced collection), bytes. */
+  steps: { step: string; usedBytes: number }[];
+  maxUsedBytes: number;
+  /** After a forced garbage collection at the end: what the session keeps. */
+  afterGcBytes: number;
+}
+
+/** One page, navigated inside the app (no reload): 300 annotations imported, every kit, the search, « Mes annotations ». */
+export async function measureHeapSession(browser: Browser, base: string): Promise<HeapSession> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
+  try {
+    const page = await context.newPage();
+    await importSyntheticAnnotations(page, base);
+    await libraryDownloaded(page);
+    const cdp = await context.newCDPSession(page);
+    const used = async () => (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    const steps: HeapSession['steps'] = [{ step: 'annotations importées', usedBytes: await used() }];
+    // In-app navigation, as a tap on a link does (react-router follows the history).
+    const go = (path: string) =>
+      page.evaluate((to) => {
+        window.history.pushState({}, '', to);
+        window.dispatchEvent(new PopStateEvent('popstate'));
+      }, path);
+    for (const kit of KITS) {
+      await go(`/ressources/${kit}`);
+      await page.waitForFunction(
+        (id) => window.location.pathname.endsWith(id) && document.querySelector('.prose .block-paragraph') !== null,
+        kit,
+      );
+      steps.push({ step: kit, usedBytes: await used() });
+    }
+    await go('/recherche?q=alliance');
+    await page.locator('main form[role=search] input').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('main li a').length > 0, undefined, { timeout: 30_000 });
+    steps.push({ step: 'recherche « alliance »', usedBytes: await used() });
+    await go('/annotations');
+    await page
+      .getByText(/300 annotation/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    steps.push({ step: 'mes annotations (300)', usedBytes: await used() });
+    await cdp.send('HeapProfiler.collectGarbage');
+    const afterGcBytes = await used();
+    return { steps, maxUsedBytes: Math.max(...steps.map((s) => s.usedBytes)), afterGcBytes };
+  } finally {
+    await context.close();
+  }
+}
