@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb/plugins/core';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTIONS } from '../model/collections.ts';
 import { mergeConflictHandler } from './conflicts.ts';
@@ -23,6 +24,8 @@ Dexie.disableBfCache = true;
 
 addRxPlugin(RxDBLeaderElectionPlugin);
 addRxPlugin(RxDBLocalDocumentsPlugin);
+// A device that kept an older schema version of a collection migrates its documents on opening.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export interface AppCollections {
   needs: RxCollection<Need>;
@@ -69,7 +72,11 @@ export async function openDatabase(options: OpenOptions = {}): Promise<AppDataba
     Object.fromEntries(
       COLLECTIONS.map((c) => [
         c.name,
-        { schema: c.schema as never, ...(c.kind === 'user' ? { conflictHandler: mergeConflictHandler } : {}) },
+        {
+          schema: c.schema as never,
+          ...('migrationStrategies' in c ? { migrationStrategies: c.migrationStrategies } : {}),
+          ...(c.kind === 'user' ? { conflictHandler: mergeConflictHandler } : {}),
+        },
       ]),
     ) as never,
   );

@@ -32,6 +32,7 @@ export const RESOURCE_TYPE_LABELS: Record<ResourceTypeId, string> = {
   'note-prospective': 'Note prospective',
   rapport: 'Rapport de recherche',
   fiche: 'Fiche',
+  modele: 'Modèle à imprimer',
 };
 
 export const NEED_SHORT_LABELS: Record<NeedId, string> = {

@@ -23,7 +23,7 @@ Elle demande du temps : il faut réunir les acteurs, écouter les besoins et acc
 
 Invitez largement : la mairie, le centre social, les commerçants et les associations de quartier. Si la mairie n'a pas de salle, le centre social peut accueillir l'atelier dans ses locaux.
 
-Prévoyez un temps d'accueil convivial, puis trois tables thématiques animées chacune par un binôme d'animateurs.
+Prévoyez un temps d’accueil convivial, puis trois tables thématiques animées chacune par un binôme d’animateurs.
 
 ## Après l'atelier
 

@@ -3,7 +3,14 @@ import { feedbackSchema } from './feedback.ts';
 import { initiativeSchema } from './initiatives.ts';
 import { contributionSchema } from './workshops/contribution.ts';
 import { workshopSchema } from './workshops/workshop.ts';
-import { glossaryTermSchema, needSchema, resourceSchema, webinarSchema } from './library.ts';
+import {
+  glossaryTermSchema,
+  needSchema,
+  resourceMigrationStrategies,
+  resourceSchema,
+  webinarMigrationStrategies,
+  webinarSchema,
+} from './library.ts';
 
 export type CollectionKind = 'library' | 'user' | 'inbox';
 
@@ -11,6 +18,8 @@ export interface CollectionDefinition {
   name: string;
   kind: CollectionKind;
   schema: { version: number; [key: string]: unknown };
+  /** For a schema above version 0: how each older version's documents become the next one's. */
+  migrationStrategies?: Record<number, (doc: never) => unknown>;
 }
 
 /**
@@ -20,8 +29,8 @@ export interface CollectionDefinition {
  */
 export const COLLECTIONS = [
   { name: 'needs', kind: 'library', schema: needSchema },
-  { name: 'resources', kind: 'library', schema: resourceSchema },
-  { name: 'webinars', kind: 'library', schema: webinarSchema },
+  { name: 'resources', kind: 'library', schema: resourceSchema, migrationStrategies: resourceMigrationStrategies },
+  { name: 'webinars', kind: 'library', schema: webinarSchema, migrationStrategies: webinarMigrationStrategies },
   { name: 'glossary', kind: 'library', schema: glossaryTermSchema },
   { name: 'annotations', kind: 'user', schema: annotationSchema },
   { name: 'initiatives', kind: 'user', schema: initiativeSchema },

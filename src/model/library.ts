@@ -86,7 +86,8 @@ export interface Webinar extends LibraryDocBase {
   date: string;
   title: string;
   needs: NeedId[];
-  replayUrl: string;
+  /** That session's own replay, when one is known; never a shared home page. */
+  replayUrl?: string;
   summary: string;
 }
 
@@ -120,10 +121,16 @@ const blocksProperty = {
   },
 } as const;
 
-function librarySchema(title: string, properties: Record<string, unknown>, required: string[], indexes: string[] = []) {
+function librarySchema(
+  title: string,
+  properties: Record<string, unknown>,
+  required: string[],
+  indexes: string[] = [],
+  version = 0,
+) {
   return {
     title,
-    version: 0,
+    version,
     primaryKey: 'id',
     type: 'object',
     additionalProperties: false,
@@ -178,7 +185,12 @@ export const resourceSchema = librarySchema(
     },
   },
   ['type', 'title', 'summary', 'needs', 'step', 'actors', 'maturity', 'published'],
+  [],
+  1,
 );
+
+/** Version 1 added the type `modele`: a version-0 document is valid as it is. */
+export const resourceMigrationStrategies = { 1: (doc: Resource) => doc };
 
 export const webinarSchema = librarySchema(
   'webinar',
@@ -190,8 +202,13 @@ export const webinarSchema = librarySchema(
     replayUrl: { type: 'string', pattern: '^https?://', maxLength: 500 },
     summary: text(1000),
   },
-  ['number', 'date', 'title', 'needs', 'replayUrl', 'summary'],
+  ['number', 'date', 'title', 'needs', 'summary'],
+  [],
+  1,
 );
+
+/** Version 1 made `replayUrl` optional: a version-0 document is valid as it is. */
+export const webinarMigrationStrategies = { 1: (doc: Webinar) => doc };
 
 export const glossaryTermSchema = librarySchema(
   'glossary term',

@@ -27,7 +27,7 @@ export type ActorFamilyId = (typeof ACTOR_FAMILY_IDS)[number];
 export const MATURITY_IDS = ['debutant', 'praticien', 'confirme'] as const;
 export type MaturityId = (typeof MATURITY_IDS)[number];
 
-export const RESOURCE_TYPE_IDS = ['kit', 'publication', 'note-prospective', 'rapport', 'fiche'] as const;
+export const RESOURCE_TYPE_IDS = ['kit', 'publication', 'note-prospective', 'rapport', 'fiche', 'modele'] as const;
 export type ResourceTypeId = (typeof RESOURCE_TYPE_IDS)[number];
 
 /** Document ids: lowercase slug, 1–64 characters. */

@@ -23,8 +23,8 @@ describe('the API', () => {
     const { body } = await get('/api/v1/collections');
     expect(body.map((c: any) => [c.name, c.kind, c.schemaVersion])).toEqual([
       ['needs', 'library', 0],
-      ['resources', 'library', 0],
-      ['webinars', 'library', 0],
+      ['resources', 'library', 1],
+      ['webinars', 'library', 1],
       ['glossary', 'library', 0],
       ['annotations', 'user', 0],
       ['initiatives', 'user', 0],

@@ -1,4 +1,5 @@
 import { useCallback, useState, type MouseEvent } from 'react';
+import { useNavigate } from 'react-router';
 import type { Block } from '../../model/library.ts';
 import { GlossaryPopover, type OpenTerm } from './GlossaryPopover.tsx';
 
@@ -10,11 +11,21 @@ import { GlossaryPopover, type OpenTerm } from './GlossaryPopover.tsx';
 export function Blocks({ blocks }: { blocks: Block[] }) {
   const [openTerm, setOpenTerm] = useState<OpenTerm>();
   const close = useCallback(() => setOpenTerm(undefined), []);
+  const navigate = useNavigate();
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
-    const link = (event.target as Element).closest<HTMLAnchorElement>('a.glossary-term');
-    if (!link?.dataset.term) return;
-    event.preventDefault();
-    setOpenTerm({ id: link.dataset.term, anchor: link });
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a');
+    if (!link) return;
+    if (link.dataset.term) {
+      event.preventDefault();
+      setOpenTerm({ id: link.dataset.term, anchor: link });
+      return;
+    }
+    // A link to another text of the library stays in the app (no reload, offline too).
+    const href = link.getAttribute('href') ?? '';
+    if (href.startsWith('/') && !event.ctrlKey && !event.metaKey && !event.shiftKey && event.button === 0) {
+      event.preventDefault();
+      void navigate(href);
+    }
   };
   return (
     <div className="prose" onClick={onClick}>

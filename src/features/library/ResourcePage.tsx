@@ -12,7 +12,8 @@ import {
   STEP_LABELS,
 } from '../../i18n/fr.ts';
 import { Blocks, sectionsOf } from './Blocks.tsx';
-import { sectionTitles, type Block } from '../../model/library.ts';
+import { editableText } from '../../model/editable-text.ts';
+import { sectionTitles, type Block, type Resource } from '../../model/library.ts';
 import { MediaList } from './MediaList.tsx';
 import { NotFound } from './NotFound.tsx';
 import { watchResource } from '../../db/library-queries.ts';
@@ -102,11 +103,16 @@ export function ResourcePage({ Annotator }: { Annotator?: ComponentType<TextAnno
         <dd>{formatDate(resource.published)}</dd>
       </dl>
       {toc.length > 2 && <TableOfContents headings={toc} progress={progress ?? null} />}
-      {resource.type === 'kit' && (
-        <p className="no-print">
+      {(resource.type === 'kit' || resource.type === 'modele') && (
+        <p className="no-print actions">
           <button type="button" className="button secondary" onClick={() => window.print()}>
-            Imprimer ce kit
+            {resource.type === 'kit' ? 'Imprimer ce kit' : 'Imprimer ce modèle'}
           </button>
+          {resource.type === 'modele' && (
+            <button type="button" className="button secondary" onClick={() => downloadEditable(resource)}>
+              Télécharger le modèle à modifier (.txt)
+            </button>
+          )}
         </p>
       )}
       {resource.media && resource.media.length > 0 && <MediaList media={resource.media} />}
@@ -124,4 +130,18 @@ export function ResourcePage({ Annotator }: { Annotator?: ComponentType<TextAnno
       )}
     </article>
   );
+}
+
+/** The template as a text file to adapt in any word processor; made on the device, so it works offline. */
+function downloadEditable(resource: Resource): void {
+  const url = URL.createObjectURL(
+    new Blob([editableText(resource.title, resource.blocks)], { type: 'text/plain;charset=utf-8' }),
+  );
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${resource.id}.txt`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -8,6 +8,14 @@ import { useScrollToHash } from './useScrollToHash.ts';
 import { watchWebinars } from '../../db/library-queries.ts';
 import './library.css';
 
+/** The one address the 2019 deck gives: where the cycle's replays were published. */
+const PLATFORM_URL = 'http://innovationterritoriale.plateformecapitalisation.org/';
+const PLATFORM_LINK = (
+  <a href={PLATFORM_URL} rel="noopener noreferrer" target="_blank">
+    innovationterritoriale.plateformecapitalisation.org
+  </a>
+);
+
 const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** The 2019 cycle, month by month. */
@@ -20,7 +28,11 @@ export default function WebinarsPage() {
       <h1>Le cycle de webinaires 2019</h1>
       <p className="lead">
         Un rendez-vous mensuel, le troisième jeudi du mois le plus souvent, pour échanger sur les pratiques des
-        territoires.
+        territoires. Pour chaque séance : son thème et ce que la bibliothèque contient sur ce sujet.
+      </p>
+      <p>
+        Les replays ont été publiés sur la plateforme du RAMEAU, {PLATFORM_LINK} ; l’application n’en contient aucun et
+        ne connaît pas d’adresse propre à chaque séance.
       </p>
       {webinars?.map((w) => (
         <section key={w.id} id={w.id} aria-labelledby={`${w.id}-mois`} className="month">
@@ -44,22 +56,26 @@ function WebinarCard({ webinar: w }: { webinar: Webinar }) {
       <h3>{w.title}</h3>
       <p>{w.summary}</p>
       <details>
-        <summary>Ce qui a été abordé</summary>
+        <summary>Le thème et nos ressources</summary>
         <Blocks blocks={w.blocks} />
       </details>
       <p className="actions">
-        <a href={w.replayUrl} rel="noopener noreferrer" target="_blank" className="button secondary">
-          Voir le replay
-        </a>
+        {w.replayUrl && (
+          <a href={w.replayUrl} rel="noopener noreferrer" target="_blank" className="button secondary">
+            Voir le replay
+          </a>
+        )}
         <button type="button" className="button secondary" onClick={() => downloadIcs(w)}>
           Ajouter à mon agenda
         </button>
       </p>
-      <p className="muted">
-        {online
-          ? 'Le replay se regarde en ligne : il demande une connexion.'
-          : 'Hors ligne : le replay sera disponible avec une connexion.'}
-      </p>
+      {w.replayUrl && (
+        <p className="muted">
+          {online
+            ? 'Le replay se regarde en ligne : il demande une connexion.'
+            : 'Hors ligne : le replay sera disponible avec une connexion.'}
+        </p>
+      )}
     </article>
   );
 }
@@ -70,8 +86,8 @@ function downloadIcs(webinar: Webinar): void {
       uid: `${webinar.id}@innovation-territoriale`,
       date: webinar.date,
       summary: `Webinaire : ${webinar.title}`,
-      description: `${webinar.summary}\nReplay : ${webinar.replayUrl}`,
-      url: webinar.replayUrl,
+      description: webinar.replayUrl ? `${webinar.summary}\nReplay : ${webinar.replayUrl}` : webinar.summary,
+      ...(webinar.replayUrl ? { url: webinar.replayUrl } : {}),
     },
     new Date(),
   );

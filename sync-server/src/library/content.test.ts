@@ -46,8 +46,38 @@ describe('the shipped library', async () => {
     expect(new Set(others.map((r) => r.step)).size).toBe(3);
     expect(new Set(others.flatMap((r) => r.actors)).size).toBe(4);
     expect(new Set(others.map((r) => r.type))).toEqual(
-      new Set(['publication', 'note-prospective', 'rapport', 'fiche']),
+      new Set(['publication', 'note-prospective', 'rapport', 'fiche', 'modele']),
     );
+  });
+
+  it('has the practical tools a mayor asked for: templates, short kits, contacts, legal guide, « Depuis 2019 »', async () => {
+    const resources = await docs('resources');
+    expect(
+      resources
+        .filter((r) => r.type === 'modele')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([
+      'modele-charte-d-alliance',
+      'modele-convention-de-pret',
+      'modele-guide-d-entretien',
+      'modele-invitation-premiere-rencontre',
+      'modele-questionnaire-d-evaluation',
+    ]);
+    const ids = new Set(resources.map((r) => r.id));
+    for (const id of [
+      'kits-en-90-minutes',
+      'qui-peut-vous-aider',
+      'guide-juridique-associations-entreprises',
+      'depuis-2019',
+    ])
+      expect(ids, id).toContain(id);
+    // One short version per kit, each a section of its own.
+    const short = resources.find((r) => r.id === 'kits-en-90-minutes')!;
+    const sections = (short.blocks as { kind: string; level?: number }[]).filter(
+      (b) => b.kind === 'heading' && b.level === 2,
+    );
+    expect(sections.length).toBeGreaterThanOrEqual(resources.filter((r) => r.type === 'kit').length);
   });
 
   it('has the twelve webinars of 2019 on their dates', async () => {
