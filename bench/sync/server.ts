@@ -19,14 +19,38 @@ export interface SyncServer {
   stderr(): string;
   /** Resident memory of the server process (VmRSS from /proc, Linux only), in bytes. */
   rssBytes(): number | null;
+  /** Stops the server and deletes its data (unless the data folder was given). */
   stop(): Promise<void>;
+  /** `kill -9`: the process dies at once, whatever it was doing; the data folder stays. */
+  kill(): Promise<void>;
 }
 
-export async function startSyncServer(port: number): Promise<SyncServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'it-bench-sync-'));
+export interface SyncServerOptions {
+  /** Environment variables of the server (limits, say). */
+  env?: Record<string, string>;
+  /** An existing data folder (kept at the end); a new temporary one otherwise. */
+  dataDir?: string;
+}
+
+/**
+ * The bench registers many users and opens hundreds of streams from one
+ * address: the protocol's per-address and per-user limits are raised.
+ */
+const BENCH_LIMITS = { REGISTRATIONS_PER_HOUR: '100000', STREAMS_PER_USER: '1000', STREAMS_PER_ADDRESS: '1000' };
+
+export async function startSyncServer(port: number, options: SyncServerOptions = {}): Promise<SyncServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'it-bench-sync-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG: 'off' },
+    env: {
+      ...process.env,
+      ...BENCH_LIMITS,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG: 'off',
+      ...options.env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -47,7 +71,13 @@ export async function startSyncServer(port: number): Promise<SyncServer> {
       await exited;
       clearTimeout(timer);
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+  const kill = async () => {
+    if (running) {
+      child.kill('SIGKILL');
+      await exited;
+    }
   };
   try {
     const deadline = Date.now() + START_TIMEOUT_MS;
@@ -73,5 +103,5 @@ export async function startSyncServer(port: number): Promise<SyncServer> {
       return null;
     }
   };
-  return { base, port, stderr: () => stderr, rssBytes, stop };
+  return { base, port, stderr: () => stderr, rssBytes, stop, kill };
 }

@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { SyncStatusLine } from '../features/account/SyncStatusLine.tsx';
+import { UpgradeRequired } from './UpgradeRequired.tsx';
 import { DatabaseGate, useDatabase } from '../db/react/DatabaseContext.tsx';
 import { useObservable, useOnline } from '../db/react/hooks.ts';
 import { InstallPrompt } from './install/InstallPrompt.tsx';
@@ -55,6 +56,9 @@ export function Layout() {
         </nav>
       </header>
       <UpdatePrompt />
+      <DatabaseGate>
+        <UpgradeRequired />
+      </DatabaseGate>
       <main id="contenu" className="page" tabIndex={-1}>
         <DatabaseGate fallback={<PagePreview fallback={<ScreenShell waiting="Ouverture de la bibliothèque…" />} />}>
           <Suspense fallback={<PagePreview fallback={<ScreenShell waiting="Chargement…" />} />}>

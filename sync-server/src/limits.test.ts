@@ -370,6 +370,33 @@ describe('blobs', () => {
   });
 });
 
+describe('versioning', () => {
+  it('answers 426 upgrade_required to a client older than the oldest supported schema, and writes nothing', async () => {
+    server = await startTestServer({ limits: { oldestSchemaVersions: new Map([['annotations', 3]]) } });
+    const alice = await register('Alice');
+    const old = { 'x-schema-versions': 'annotations=2,initiatives=0' };
+    const current = { 'x-schema-versions': 'annotations=3,initiatives=0' };
+    const rows = [{ newDocumentState: annotation(alice) }];
+    for (const headers of [{}, old]) {
+      expect(await call('/replication/annotations/pull', { token: alice.token, headers })).toMatchObject({
+        status: 426,
+        body: { error: 'upgrade_required', message: expect.any(String) },
+      });
+      const pushed = await call('/replication/annotations/push', { token: alice.token, headers, body: rows });
+      expect(pushed).toMatchObject({ status: 426, body: { error: 'upgrade_required' } });
+      const stream = await openStream('/replication/stream?collections=initiatives,annotations', alice.token);
+      expect(stream).toMatchObject({ status: 426 });
+    }
+    // Another collection is not concerned, and the current client goes through.
+    expect((await call('/replication/initiatives/pull', { token: alice.token, headers: old })).status).toBe(200);
+    const pulled = await call('/replication/annotations/pull', { token: alice.token, headers: current });
+    expect(pulled.body.documents).toEqual([]);
+    expect(
+      (await call('/replication/annotations/push', { token: alice.token, headers: current, body: rows })).body,
+    ).toEqual([]);
+  });
+});
+
 describe('visibility and authorName', () => {
   it('stops sending a group document to its author once they are removed from the group', async () => {
     server = await startTestServer();

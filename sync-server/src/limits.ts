@@ -1,3 +1,5 @@
+import { parseSchemaVersions } from '../../src/model/schema-versions.ts';
+
 /**
  * The limits of SYNC-PROTOCOL.md (« Limits »), each set by an environment
  * variable; the defaults are the protocol's.
@@ -17,6 +19,8 @@ export interface ServerLimits {
   streamQueueBytes: number;
   /** Blobs no document references are deleted once this old. */
   blobGraceMs: number;
+  /** `MIN_SCHEMA_VERSIONS` (`annotations=2,initiatives=1`): older clients get 426 `upgrade_required`. */
+  oldestSchemaVersions: ReadonlyMap<string, number>;
 }
 
 const MIB = 1024 * 1024;
@@ -29,6 +33,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   blobQuotaBytes: 200 * MIB,
   streamQueueBytes: MIB,
   blobGraceMs: 24 * 60 * 60_000,
+  oldestSchemaVersions: new Map(),
 };
 
 /** The limits set in the environment; an unset variable keeps its default, a bad one stops the start. */
@@ -47,6 +52,7 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): ServerLimits {
     streamsPerUser: number('STREAMS_PER_USER', DEFAULT_LIMITS.streamsPerUser),
     streamsPerAddress: number('STREAMS_PER_ADDRESS', DEFAULT_LIMITS.streamsPerAddress),
     blobQuotaBytes: number('BLOB_QUOTA_MB', DEFAULT_LIMITS.blobQuotaBytes / MIB) * MIB,
+    oldestSchemaVersions: parseSchemaVersions(env.MIN_SCHEMA_VERSIONS),
   };
 }
 

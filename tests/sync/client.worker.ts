@@ -38,6 +38,8 @@ type Command =
   | { type: 'online'; value: boolean }
   | { type: 'loseNextPushResponse' }
   | { type: 'sync' }
+  | { type: 'setNote'; id: string; note: string }
+  | { type: 'readAll' }
   | { type: 'read'; id: string }
   | { type: 'pending' }
   | { type: 'refusals' }
@@ -70,6 +72,30 @@ async function handle(command: Command): Promise<unknown> {
       await current!.incrementalPatch({ ...command.patch, rev, updatedAt: new Date().toISOString() } as never);
       await noteWritten(db, 'annotations', command.id, rev);
       return null;
+    }
+    case 'setNote': {
+      // Atomic: the value replaced is the one the new value was written over (the chaos test's causality).
+      const current = await db.annotations.findOne(command.id).exec();
+      let previous: unknown;
+      const rev = newRev();
+      await current!.incrementalModify((data) => {
+        previous = (data as { note?: string }).note;
+        return { ...data, note: command.note, rev, updatedAt: new Date().toISOString() };
+      });
+      await noteWritten(db, 'annotations', command.id, rev);
+      return previous ?? null;
+    }
+    case 'readAll': {
+      const docs = await db.annotations.find().exec();
+      return docs
+        .map((doc) => {
+          const { _meta, _rev, _attachments, ...data } = doc.toJSON(true) as Record<string, unknown>;
+          void _meta;
+          void _rev;
+          void _attachments;
+          return data;
+        })
+        .sort((a, b) => String(a.id).localeCompare(String(b.id)));
     }
     case 'online':
       network.online = command.value;

@@ -45,6 +45,13 @@ export class Device {
   sync() {
     return this.send({ type: 'sync' });
   }
+  /** Sets the note; returns the note it replaced. */
+  setNote(id: string, note: string) {
+    return this.send<string | null>({ type: 'setNote', id, note });
+  }
+  readAll() {
+    return this.send<Record<string, unknown>[]>({ type: 'readAll' });
+  }
   read(id: string) {
     return this.send<Record<string, unknown> | null>({ type: 'read', id });
   }

@@ -2,6 +2,7 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import type { AppDatabase } from '../database.ts';
 import { readSession } from '../session.ts';
 import { notePushed } from '../outbox.ts';
+import { schemaVersionsHeader } from './versions.ts';
 import { SyncRefused } from './user.ts';
 
 /**
@@ -30,6 +31,7 @@ export function replicateInbox(
           cache: 'no-store',
           headers: {
             'content-type': 'application/json',
+            ...schemaVersionsHeader([name]),
             ...(session ? { authorization: `Bearer ${session.token}` } : {}),
           },
           body: JSON.stringify(rows),

@@ -5,6 +5,7 @@ import type { AppDatabase } from '../database.ts';
 import type { Session } from '../session.ts';
 import { notePushed, noteRefused } from '../outbox.ts';
 import { collectionStream, eventStream } from './stream.ts';
+import { schemaVersionsHeader } from './versions.ts';
 
 export interface UserReplicationOptions {
   baseUrl?: string;
@@ -20,6 +21,8 @@ const PERMANENT_REFUSALS = new Set([400, 403, 413]);
 
 /** A refusal from the server, kept readable for the sync status. */
 export class SyncRefused extends Error {
+  override readonly name = 'SyncRefused';
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -42,8 +45,8 @@ export function replicateUserCollections(
 ): RxReplicationState<unknown, Checkpoint>[] {
   const base = `${options.baseUrl ?? ''}/api/v1/replication`;
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const auth = { authorization: `Bearer ${session.token}` };
   const names = USER_COLLECTIONS.map((c) => c.name);
+  const auth = { authorization: `Bearer ${session.token}`, ...schemaVersionsHeader(names) };
   const events$ = eventStream({
     url: `${base}/stream?collections=${names.join(',')}`,
     fetch: doFetch,

@@ -17,9 +17,12 @@ export interface SyncStatus {
   lastSyncAt?: number;
   /** Why the server refused, in French. */
   error?: string;
+  /** The server no longer speaks this build's schemas (426): only an update of the app syncs again. */
+  upgradeRequired?: boolean;
 }
 
 const PERIODIC_MS = 2 * 60_000;
+const UPGRADE_REQUIRED = 'cette version de l’application est trop ancienne ; mettez-la à jour.';
 
 /**
  * What the app adds to the sync, so that the engine knows no feature: the
@@ -70,6 +73,8 @@ export class SyncEngine {
   private activity = new Subscription();
   private active = false;
   private error: string | undefined;
+  /** Kept until the page runs another build: retrying cannot change a 426. */
+  private upgradeRequired = false;
   private pending = 0;
   private lastSyncAt: number | undefined;
 
@@ -144,9 +149,11 @@ export class SyncEngine {
     this.activity.add(
       merge(...replications.map((r) => r.error$)).subscribe((error) => {
         const cause = (error as { parameters?: { errors?: unknown[] } }).parameters?.errors?.[0] ?? error;
+        // RxDB hands over errors as plain JSON (name, message, code): not instances any more.
+        if ((cause as { code?: unknown }).code === 'upgrade_required') this.upgradeRequired = true;
         this.error =
-          cause instanceof SyncRefused
-            ? cause.message
+          (cause as { name?: unknown }).name === 'SyncRefused'
+            ? (cause as SyncRefused).message
             : this.env.online()
               ? 'Le serveur ne répond pas ; nouvel essai sous peu.'
               : undefined;
@@ -168,14 +175,19 @@ export class SyncEngine {
   }
 
   private publish(): void {
-    const base = { pending: this.pending, lastSyncAt: this.lastSyncAt };
+    const base = {
+      pending: this.pending,
+      lastSyncAt: this.lastSyncAt,
+      ...(this.upgradeRequired ? { upgradeRequired: true } : {}),
+    };
     let state: SyncState;
     if (!this.session) state = 'signed-out';
     else if (!this.env.online()) state = 'offline';
-    else if (this.error) state = 'error';
+    else if (this.error || this.upgradeRequired) state = 'error';
     else if (this.active || this.pending > 0) state = 'syncing';
     else state = 'up-to-date';
-    this.status$.next({ ...base, state, error: state === 'error' ? this.error : undefined });
+    const error = this.upgradeRequired ? UPGRADE_REQUIRED : this.error;
+    this.status$.next({ ...base, state, error: state === 'error' ? error : undefined });
   }
 }
 

@@ -8,6 +8,7 @@ import type { Store, StoredDocument } from '../store/store.ts';
 import { checkpointAt, parseCheckpoint, startOf, type PullCheckpoint } from './checkpoint.ts';
 import type { ChangeFeed } from './feed.ts';
 import type { Identity } from './identity.ts';
+import { requireSupportedVersions } from './versions.ts';
 import { pushToInbox, pushUserDocuments } from './push.ts';
 import { canSee, viewerFor, visibilityViewer, type Viewer } from './viewer.ts';
 
@@ -24,7 +25,7 @@ export interface ReplicationOptions {
   attempts: AttemptStore;
   /** Pushes to an inbox per client address. */
   inboxLimit?: { max: number; windowMs: number };
-  limits: Pick<ServerLimits, 'streamsPerUser' | 'streamsPerAddress' | 'streamQueueBytes'>;
+  limits: Pick<ServerLimits, 'streamsPerUser' | 'streamsPerAddress' | 'streamQueueBytes' | 'oldestSchemaVersions'>;
 }
 
 /** Pull, push and stream for every collection (SYNC-PROTOCOL.md, Replication). */
@@ -44,6 +45,7 @@ export function replicationRoutes(app: FastifyInstance, options: ReplicationOpti
     '/api/v1/replication/:name/pull',
     async (request, reply) => {
       const collection = readableCollection(request.params.name);
+      requireSupportedVersions(request, [collection.name], options.limits.oldestSchemaVersions);
       const given = parseCheckpoint(request.query.checkpoint);
       const limit = parseLimit(request.query.limit);
       const viewer = await viewerFor(collection, request, identity);
@@ -60,6 +62,7 @@ export function replicationRoutes(app: FastifyInstance, options: ReplicationOpti
 
   app.post<{ Params: { name: string } }>('/api/v1/replication/:name/push', async (request, reply) => {
     const collection = knownCollection(request.params.name);
+    requireSupportedVersions(request, [collection.name], options.limits.oldestSchemaVersions);
     if (collection.kind === 'library') {
       throw new ApiError(403, 'read_only', 'Cette collection est publiée par le serveur : elle se lit seulement.');
     }
@@ -101,6 +104,11 @@ export function replicationRoutes(app: FastifyInstance, options: ReplicationOpti
     collections: CollectionDefinition[],
     named: boolean,
   ): Promise<void> {
+    requireSupportedVersions(
+      request,
+      collections.map((c) => c.name),
+      options.limits.oldestSchemaVersions,
+    );
     const needsUser = collections.some((c) => c.kind === 'user');
     const caller = needsUser ? await identity?.callerOf(request) : undefined;
     if (needsUser && !caller)

@@ -1,0 +1,255 @@
+/**
+ * `npm run bench:abuse`: the server under load, abuse and a crash
+ * (SYNC-PROTOCOL.md, Limits), against the real server as its own process.
+ *
+ * 1. Load: 500 event streams (8 per user, the protocol's default limit)
+ *    while one writer pushes 50 documents a second for 5 minutes, shared
+ *    with a group every reader belongs to: server memory at start, middle
+ *    and end, events missed (goal 0), write → arrival p95.
+ * 2. Slow readers: 60 streams that never read while 12 pushes of about
+ *    1 MiB go through: the server's memory growth (goal ≤ 64 MiB).
+ * 3. Crash: `kill -9` during a burst of pushes, then a restart on the same
+ *    data: acknowledged documents lost (goal 0).
+ *
+ * ABUSE_LOAD_SECONDS shortens the load phase for a quick run (default 300).
+ * Prints the figures and writes bench/abuse-results.json.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { annotation, Api, type Session } from './sync/api.ts';
+import { startSyncServer, type SyncServer } from './sync/server.ts';
+import { openStreams } from './sync/streams.ts';
+
+const PORT = Number(process.env.BENCH_ABUSE_PORT ?? 8121);
+const LOAD_SECONDS = Number(process.env.ABUSE_LOAD_SECONDS ?? 300);
+const LOAD_STREAMS = 500;
+const STREAMS_PER_USER = 8;
+const WRITES_PER_SECOND = 50;
+const SLOW_STREAMS = 60;
+const BIG_PUSHES = 12;
+const MIB = 1024 * 1024;
+const BURST_PUSHERS = 8;
+
+const mib = (bytes: number | null) => (bytes === null ? null : Math.round((bytes / MIB) * 10) / 10);
+const percentile = (xs: number[], p: number) => {
+  if (xs.length === 0) return null;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]! * 10) / 10;
+};
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** The protocol's default stream limits: the load must fit within them. */
+const LIMITS = { STREAMS_PER_USER: String(STREAMS_PER_USER), STREAMS_PER_ADDRESS: '32' };
+
+async function group(api: Api, owner: Session, members: Session[]): Promise<string> {
+  const workspace = await api.call<{ id: string; inviteCode: string }>('/workspaces', {
+    token: owner.token,
+    body: { name: 'Banc de charge' },
+    expect: 201,
+  });
+  for (const member of members) {
+    await api.call('/workspaces/join', { token: member.token, body: { inviteCode: workspace.inviteCode } });
+  }
+  return workspace.id;
+}
+
+async function load(server: SyncServer) {
+  const api = new Api(server.base);
+  const writer = await api.register('Écrivain');
+  const readers = await Promise.all(
+    Array.from({ length: Math.ceil(LOAD_STREAMS / STREAMS_PER_USER) }, (_, i) => api.register(`Lecteur ${i + 1}`)),
+  );
+  const workspaceId = await group(api, writer, readers);
+  const opened = await openStreams(
+    server.base,
+    '/api/v1/replication/stream?collections=annotations',
+    readers.flatMap((r) => Array.from({ length: STREAMS_PER_USER }, () => r.token)).slice(0, LOAD_STREAMS),
+    LOAD_STREAMS,
+  );
+  const sentAt = new Map<string, number>();
+  const received = opened.streams.map(() => new Set<string>());
+  const delays: number[] = [];
+  opened.streams.forEach((stream, index) => {
+    stream.onData = (at, data) => {
+      for (const doc of (data as { documents?: { id: string }[] }).documents ?? []) {
+        const sent = sentAt.get(doc.id);
+        if (sent === undefined || received[index]!.has(doc.id)) continue;
+        received[index]!.add(doc.id);
+        delays.push(at - sent);
+      }
+    };
+  });
+  const memory = { startMiB: mib(server.rssBytes()), middleMiB: null as number | null, endMiB: null as number | null };
+  const total = LOAD_SECONDS * WRITES_PER_SECOND;
+  const started = performance.now();
+  let failedWrites = 0;
+  const writes: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / WRITES_PER_SECOND;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    if (i === Math.floor(total / 2)) memory.middleMiB = mib(server.rssBytes());
+    const doc = annotation(writer, `charge-${i}`, workspaceId);
+    sentAt.set(doc.id, performance.now());
+    writes.push(api.push(writer, [doc]).catch(() => void (failedWrites += 1)));
+  }
+  await Promise.all(writes);
+  // Arrivals still on their way: wait until every stream has every write, or 10 s.
+  const deadline = performance.now() + 10_000;
+  const expected = total - failedWrites;
+  while (performance.now() < deadline && received.some((set) => set.size < expected)) await sleep(100);
+  memory.endMiB = mib(server.rssBytes());
+  const missed = received.reduce((sum, set) => sum + (expected - set.size), 0);
+  opened.close();
+  return {
+    seconds: LOAD_SECONDS,
+    streams: opened.streams.length,
+    streamFailures: opened.failures,
+    writes: total,
+    failedWrites,
+    memory,
+    eventsExpected: expected * opened.streams.length,
+    eventsMissed: missed,
+    arrivalP50Ms: percentile(delays, 50),
+    arrivalP95Ms: percentile(delays, 95),
+  };
+}
+
+/** A client that sends its request and never reads the answer. */
+function slowReader(server: SyncServer, token: string): Socket {
+  const socket = connect(server.port, '127.0.0.1');
+  socket.pause();
+  socket.on('error', () => undefined);
+  socket.write(
+    `GET /api/v1/replication/stream?collections=annotations HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer ${token}\r\n\r\n`,
+  );
+  return socket;
+}
+
+async function slowReaders(server: SyncServer) {
+  const api = new Api(server.base);
+  const writer = await api.register('Gros envoi');
+  const readers = await Promise.all(
+    Array.from({ length: Math.ceil(SLOW_STREAMS / STREAMS_PER_USER) }, (_, i) => api.register(`Lent ${i + 1}`)),
+  );
+  const workspaceId = await group(api, writer, readers);
+  const before = server.rssBytes();
+  const sockets = Array.from({ length: SLOW_STREAMS }, (_, i) =>
+    slowReader(server, readers[i % readers.length]!.token),
+  );
+  let closedByServer = 0;
+  for (const socket of sockets) socket.on('close', () => (closedByServer += 1));
+  await sleep(500);
+  let peak = server.rssBytes() ?? 0;
+  const note = 'x'.repeat(19_000);
+  for (let p = 0; p < BIG_PUSHES; p++) {
+    // About 1 MiB: 52 annotations with a long note.
+    const docs = Array.from({ length: 52 }, (_, i) => ({ ...annotation(writer, `gros-${p}-${i}`, workspaceId), note }));
+    await api.push(writer, docs);
+    peak = Math.max(peak, server.rssBytes() ?? 0);
+  }
+  for (let i = 0; i < 20; i++) {
+    await sleep(100);
+    peak = Math.max(peak, server.rssBytes() ?? 0);
+  }
+  // The server ended the streams it stopped queueing for; a socket sees it once it reads.
+  for (const socket of sockets) socket.resume();
+  await sleep(1000);
+  const result = {
+    streams: SLOW_STREAMS,
+    pushes: BIG_PUSHES,
+    pushedMiB: mib(BIG_PUSHES * 52 * (note.length + 400)),
+    memoryBeforeMiB: mib(before),
+    memoryPeakMiB: mib(peak),
+    growthMiB: before === null ? null : mib(peak - before),
+    streamsClosedByServer: closedByServer,
+  };
+  sockets.forEach((s) => s.destroy());
+  return result;
+}
+
+async function crash() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'it-bench-crash-'));
+  try {
+    let server = await startSyncServer(PORT + 1, { dataDir, env: LIMITS });
+    const api = new Api(server.base);
+    const pushers = await Promise.all(Array.from({ length: BURST_PUSHERS }, (_, i) => api.register(`Rafale ${i}`)));
+    const acknowledged = new Map<string, Session>();
+    let stop = false;
+    let attempted = 0;
+    const pushLoop = async (session: Session, index: number) => {
+      for (let n = 0; !stop; n++) {
+        const docs = Array.from({ length: 5 }, (_, i) => annotation(session, `rafale-${index}-${n}-${i}`));
+        attempted += docs.length;
+        try {
+          await api.push(session, docs);
+          for (const doc of docs) acknowledged.set(doc.id, session);
+        } catch {
+          return; // the server died under this request: not acknowledged
+        }
+      }
+    };
+    const loops = pushers.map((session, index) => pushLoop(session, index));
+    await sleep(1500);
+    await server.kill();
+    stop = true;
+    await Promise.all(loops);
+    server = await startSyncServer(PORT + 1, { dataDir, env: LIMITS });
+    const restarted = new Api(server.base);
+    const found = new Set<string>();
+    for (const session of pushers) {
+      let checkpoint: unknown = null;
+      for (;;) {
+        const query = checkpoint ? `&checkpoint=${encodeURIComponent(JSON.stringify(checkpoint))}` : '';
+        const page = await restarted.call<{ documents: { id: string }[]; checkpoint: unknown }>(
+          `/replication/annotations/pull?limit=500${query}`,
+          { token: session.token },
+        );
+        page.documents.forEach((d) => found.add(d.id));
+        checkpoint = page.checkpoint;
+        if (page.documents.length < 500) break;
+      }
+    }
+    await server.stop();
+    const lost = [...acknowledged.keys()].filter((id) => !found.has(id));
+    return { attempted, acknowledged: acknowledged.size, afterRestart: found.size, acknowledgedLost: lost.length };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const results: Record<string, unknown> = {};
+  let server = await startSyncServer(PORT, { env: LIMITS });
+  try {
+    results.load = await load(server);
+    console.log('load', JSON.stringify(results.load));
+  } finally {
+    await server.stop();
+  }
+  server = await startSyncServer(PORT, { env: LIMITS });
+  try {
+    results.slowReaders = await slowReaders(server);
+    console.log('slow readers', JSON.stringify(results.slowReaders));
+  } finally {
+    await server.stop();
+  }
+  results.crash = await crash();
+  console.log('kill -9', JSON.stringify(results.crash));
+  const goals = {
+    eventsMissed: (results.load as { eventsMissed: number }).eventsMissed === 0,
+    slowReadersGrowthWithin64MiB: ((results.slowReaders as { growthMiB: number | null }).growthMiB ?? Infinity) <= 64,
+    acknowledgedLost: (results.crash as { acknowledgedLost: number }).acknowledgedLost === 0,
+  };
+  writeFileSync(
+    new URL('./abuse-results.json', import.meta.url),
+    `${JSON.stringify({ ...results, goals }, null, 2)}\n`,
+  );
+  console.log('goals', JSON.stringify(goals));
+  if (Object.values(goals).some((met) => !met)) process.exitCode = 1;
+}
+
+await main();

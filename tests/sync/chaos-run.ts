@@ -1,0 +1,27 @@
+/**
+ * `npm run chaos -- <seeds> [first]`: the chaos run of chaos.ts over many
+ * seeds, one after the other; prints each failing seed (replay it with
+ * CHAOS_SEED=<seed> npx vitest run tests/sync/chaos.test.ts) and a summary.
+ */
+import { runChaos } from './chaos.ts';
+
+const seeds = Number(process.argv[2] ?? 100);
+const first = Number(process.argv[3] ?? 1);
+const port = Number(process.env.CHAOS_PORT ?? 8124);
+const started = Date.now();
+const failed: number[] = [];
+const totals = { documents: 0, writes: 0, kills: 0, offlineSpells: 0, lostResponses: 0, conflictsKept: 0 };
+for (let seed = first; seed < first + seeds; seed++) {
+  const report = await runChaos({ seed, port, steps: 30, kills: 2 });
+  for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += report[key];
+  if (report.failures.length > 0) {
+    failed.push(seed);
+    console.log(`seed ${seed}: FAILED\n  ${report.failures.join('\n  ')}`);
+  } else if (seed % 10 === 0) {
+    console.log(`seed ${seed}: ok (${Math.round((Date.now() - started) / 1000)} s so far)`);
+  }
+}
+console.log(
+  JSON.stringify({ seeds, first, failed, ...totals, minutes: Math.round((Date.now() - started) / 600) / 100 }),
+);
+if (failed.length > 0) process.exitCode = 1;
