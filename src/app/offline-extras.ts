@@ -5,7 +5,7 @@
  * is on the device, they are put in a cache the service worker answers
  * from (vite.config.ts, same cache name); an older build's copies go.
  */
-import { COMMUNE_LIST_URL } from '../features/initiatives/commune-list.ts';
+import { COMMUNE_LIST_URL } from '../ui/commune-list.ts';
 import { readsQrCodesNatively } from '../ui/qr/detector.ts';
 import { ZXING_WASM_URL } from '../ui/qr/zxing-wasm.ts';
 

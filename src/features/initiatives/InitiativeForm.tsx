@@ -9,7 +9,7 @@ import { validateInitiative, type InitiativeDraft, type InitiativeErrors } from 
 import { ACTOR_FAMILY_IDS, NEED_IDS } from '../../model/vocabulary.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import type { WorkspaceSummary } from '../../model/accounts.ts';
-import { CommunePicker } from './CommunePicker.tsx';
+import { CommunePicker } from '../../ui/CommunePicker.tsx';
 import { ContactFields } from './ContactFields.tsx';
 import { isQuotaError, type DraftRecord } from './drafts.ts';
 import { Choices, QuotaProblem, TextField } from './form-parts.tsx';

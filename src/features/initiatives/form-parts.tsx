@@ -2,22 +2,8 @@ import type { ReactNode } from 'react';
 
 /** Small pieces of the initiative form: every control labelled, its hint and error tied to it. */
 
-export const errorId = (id: string) => `${id}-erreur`;
-export const hintId = (id: string) => `${id}-aide`;
-
-/** aria-describedby for a control with an optional hint and error. */
-export function describedBy(id: string, { hint, error }: { hint?: boolean; error?: string }): string | undefined {
-  return [hint ? hintId(id) : undefined, error ? errorId(id) : undefined].filter(Boolean).join(' ') || undefined;
-}
-
-export function FieldError({ id, error }: { id: string; error?: string }) {
-  if (!error) return null;
-  return (
-    <p id={errorId(id)} className="field-error">
-      {error}
-    </p>
-  );
-}
+export { describedBy, errorId, FieldError, hintId } from '../../ui/field-parts.tsx';
+import { describedBy, FieldError, hintId } from '../../ui/field-parts.tsx';
 
 interface TextFieldProps {
   id: string;

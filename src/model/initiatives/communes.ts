@@ -3,7 +3,7 @@
  * typing (case, accents, hyphens and « St »/« Ste » do not matter), by
  * postcode, by INSEE code, and by the name of a former commune merged into a
  * commune nouvelle. The data (communes.generated.json, see commune-data.ts)
- * is fetched by the app (src/features/initiatives/commune-list.ts), never
+ * is fetched by the app (src/ui/commune-list.ts), never
  * part of its first download.
  */
 import type { InitiativeCommune } from '../initiatives.ts';

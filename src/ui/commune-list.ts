@@ -5,9 +5,9 @@
  * library is on the device (src/app/offline-extras.ts), and the service
  * worker answers from there: the form works offline from then on.
  */
-import communeListUrl from '../../model/initiatives/communes.generated.json?url';
-import { buildCommuneIndex, type CommuneIndex } from '../../model/initiatives/communes.ts';
-import type { CompactCommunes } from '../../model/initiatives/commune-data.ts';
+import communeListUrl from '../model/initiatives/communes.generated.json?url';
+import { buildCommuneIndex, type CommuneIndex } from '../model/initiatives/communes.ts';
+import type { CompactCommunes } from '../model/initiatives/commune-data.ts';
 
 export const COMMUNE_LIST_URL = communeListUrl;
 

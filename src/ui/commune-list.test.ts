@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import generated from '../../model/initiatives/communes.generated.json';
-import type { CompactCommunes } from '../../model/initiatives/commune-data.ts';
-import { COMMUNES_YEAR } from '../../model/initiatives/communes.ts';
+import generated from '../model/initiatives/communes.generated.json';
+import type { CompactCommunes } from '../model/initiatives/commune-data.ts';
+import { COMMUNES_YEAR } from '../model/initiatives/communes.ts';
 import { loadCommuneIndex } from './commune-list.ts';
 
 describe('loadCommuneIndex', () => {

@@ -1,13 +1,14 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import type { InitiativeCommune } from '../../model/initiatives.ts';
+import type { InitiativeCommune } from '../model/initiatives.ts';
 import {
   searchCommunes,
   toInitiativeCommune,
   type CommuneIndex,
   type CommuneMatch,
-} from '../../model/initiatives/communes.ts';
+} from '../model/initiatives/communes.ts';
 import { loadCommuneIndex } from './commune-list.ts';
-import { describedBy, FieldError, hintId } from './form-parts.tsx';
+import { describedBy, FieldError, hintId } from './field-parts.tsx';
+import './combobox.css';
 
 const LIMIT = 10;
 
