@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { HomePage } from '../features/library/HomePage.tsx';
 import { HOME_TITLE } from '../i18n/fr.ts';
@@ -26,11 +26,29 @@ const MyAnnotationsPage = lazy(() => import('../features/annotations/MyAnnotatio
 const InitiativesPage = lazy(() => import('../features/initiatives/InitiativesPage.tsx'));
 const InitiativeFormPage = lazy(() => import('../features/initiatives/InitiativeFormPage.tsx'));
 const InitiativeDetailPage = lazy(() => import('../features/initiatives/InitiativeDetailPage.tsx'));
+const WorkshopsPage = lazy(() => import('../features/workshops/WorkshopsPage.tsx'));
+const WorkshopFormPage = lazy(() => import('../features/workshops/WorkshopFormPage.tsx'));
+const WorkshopPage = lazy(() => import('../features/workshops/WorkshopPage.tsx'));
+const ControlsPage = lazy(() => import('../features/workshops/ControlsPage.tsx'));
+const ProjectorPage = lazy(() => import('../features/workshops/ProjectorPage.tsx'));
+const ParticipantPage = lazy(() => import('../features/workshops/ParticipantPage.tsx'));
 
 /** A screen's heading, shown with the shell while its data or code is still on the way (ScreenShell.tsx). */
 const heading = (text: string): ScreenHandle => ({ heading: text });
 
 const router = createBrowserRouter([
+  // The projector view fills the screen: no header, no navigation.
+  {
+    path: '/ateliers/:id/projection',
+    errorElement: <ErrorPage />,
+    element: (
+      <DatabaseGate fallback={<p className="projector">Ouverture…</p>}>
+        <Suspense fallback={<p className="projector">Chargement…</p>}>
+          <ProjectorPage />
+        </Suspense>
+      </DatabaseGate>
+    ),
+  },
   {
     element: <Layout />,
     errorElement: <ErrorPage />,
@@ -46,6 +64,12 @@ const router = createBrowserRouter([
       { path: '/initiatives/nouvelle', element: <InitiativeFormPage />, handle: heading('Nouvelle initiative') },
       { path: '/initiatives/:id', element: <InitiativeDetailPage /> },
       { path: '/initiatives/:id/modifier', element: <InitiativeFormPage /> },
+      { path: '/ateliers', element: <WorkshopsPage />, handle: heading('Ateliers') },
+      { path: '/ateliers/nouveau', element: <WorkshopFormPage />, handle: heading('Préparer un atelier') },
+      { path: '/ateliers/:id', element: <WorkshopPage /> },
+      { path: '/ateliers/:id/modifier', element: <WorkshopFormPage />, handle: heading('Modifier l’atelier') },
+      { path: '/ateliers/:id/animer', element: <ControlsPage />, handle: heading('Animer l’atelier') },
+      { path: '/atelier/:code', element: <ParticipantPage /> },
       { path: '/hors-ligne', element: <StoragePage />, handle: heading('Stockage hors ligne') },
       { path: '/recherche', element: <SearchPage />, handle: heading('Recherche') },
       { path: '/avis', element: <FeedbackPage />, handle: heading('Donner mon avis') },

@@ -52,6 +52,9 @@ export function Layout() {
             <li>
               <NavLink to="/initiatives">Initiatives</NavLink>
             </li>
+            <li>
+              <NavLink to="/ateliers">Ateliers</NavLink>
+            </li>
           </ul>
         </nav>
       </header>

@@ -4,6 +4,7 @@ import { USER_COLLECTIONS } from '../../model/collections.ts';
 import type { AppDatabase } from '../database.ts';
 import type { Session } from '../session.ts';
 import { notePushed, noteRefused } from '../outbox.ts';
+import { guestRecords } from '../workshop-guests.ts';
 import { collectionStream, eventStream } from './stream.ts';
 import { schemaVersionsHeader } from './versions.ts';
 
@@ -64,8 +65,8 @@ export function replicateUserCollections(
   };
 
   type Row = { newDocumentState: unknown };
-  const send = async (name: string, rows: Row[]) => {
-    const conflicts = (await call(`${base}/${name}/push`, {
+  const send = async (name: string, rows: Row[], url = `${base}/${name}/push`) => {
+    const conflicts = (await call(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(rows),
@@ -82,9 +83,9 @@ export function replicateUserCollections(
    * rows by halves and sets them aside (`noteRefused`), so that one bad
    * document never holds back the others — a queue that cannot get stuck.
    */
-  const pushRows = async (name: string, rows: Row[]): Promise<{ id: string }[]> => {
+  const pushRows = async (name: string, rows: Row[], url?: string): Promise<{ id: string }[]> => {
     try {
-      return await send(name, rows);
+      return await send(name, rows, url);
     } catch (error) {
       if (!(error instanceof SyncRefused) || !PERMANENT_REFUSALS.has(error.status)) throw error;
       if (rows.length === 1) {
@@ -93,8 +94,34 @@ export function replicateUserCollections(
         return [];
       }
       const half = Math.ceil(rows.length / 2);
-      return [...(await pushRows(name, rows.slice(0, half))), ...(await pushRows(name, rows.slice(half)))];
+      return [...(await pushRows(name, rows.slice(0, half), url)), ...(await pushRows(name, rows.slice(half), url))];
     }
+  };
+
+  /**
+   * Workshops (docs/workshops.md): what this device holds of a workshop it
+   * joins as a guest is sent by the guest's own replication, not here; the
+   * entries of other participants that the facilitator's device collected
+   * (QR codes, a shared file) go through the workshop's route, which lets a
+   * member of its group bring them under their authors' names.
+   */
+  const routeRows = async (name: string, rows: Row[]): Promise<{ id: string }[]> => {
+    if (name !== 'workshops' && name !== 'contributions') return pushRows(name, rows);
+    const asGuest = new Set(Object.keys(await guestRecords(db)));
+    const doc = (row: Row) => row.newDocumentState as { id: string; ownerId: string; workshopId?: string };
+    const kept = rows.filter((row) => !asGuest.has(name === 'workshops' ? doc(row).id : doc(row).workshopId!));
+    const own = kept.filter((row) => name === 'workshops' || doc(row).ownerId === session.user.id);
+    const conflicts = own.length > 0 ? await pushRows(name, own) : [];
+    const collected = new Map<string, Row[]>();
+    for (const row of kept) {
+      if (own.includes(row)) continue;
+      collected.set(doc(row).workshopId!, [...(collected.get(doc(row).workshopId!) ?? []), row]);
+    }
+    for (const [workshopId, group] of collected) {
+      const url = `${options.baseUrl ?? ''}/api/v1/workshops/${encodeURIComponent(workshopId)}/replication/contributions/push`;
+      conflicts.push(...(await pushRows(name, group, url)));
+    }
+    return conflicts;
   };
 
   return names.map((name) => {
@@ -117,7 +144,7 @@ export function replicateUserCollections(
       },
       push: {
         batchSize: 50,
-        handler: (rows) => pushRows(name, rows) as never,
+        handler: (rows) => routeRows(name, rows) as never,
       },
     });
   });

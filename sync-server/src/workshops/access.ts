@@ -25,27 +25,31 @@ export async function findWorkshop(store: Store, workshopId: string): Promise<St
 }
 
 /**
- * The caller of a workshop route. A guest token opens its own workshop only;
- * an account opens the workshops of its groups. Anyone else is told the
- * workshop does not exist, as for workspaces.
+ * The caller of a workshop route and the workshop. The credential is checked
+ * first, so that nobody learns whether a workshop exists without one (codes
+ * are guessed only through the rate-limited join). A guest token opens its
+ * own workshop only; an account opens the workshops of its groups. Anyone
+ * else is told the workshop does not exist, as for workspaces.
  */
-export async function callerOf(
+export async function openWorkshop(
   request: FastifyRequest,
-  workshop: StoredWorkshop,
+  store: Store,
+  workshopId: string,
   grants: GuestGrants,
   identity: Identity,
-): Promise<WorkshopCaller> {
+): Promise<{ workshop: StoredWorkshop; caller: WorkshopCaller }> {
   const token = guestToken(request.headers.authorization);
   if (token !== undefined) {
     const grant = await grants.of(token);
     if (!grant)
       throw new ApiError(401, 'unauthenticated', 'Accès invité expiré ou inconnu : rejoignez l’atelier avec son code.');
-    if (grant.workshopId !== workshop.doc.id) throw new ApiError(404, 'not_found', NOT_FOUND);
-    return { kind: 'guest', guestId: grant.guestId };
+    if (grant.workshopId !== workshopId) throw new ApiError(404, 'not_found', NOT_FOUND);
+    return { workshop: await findWorkshop(store, workshopId), caller: { kind: 'guest', guestId: grant.guestId } };
   }
   const caller = await identity.callerOf(request);
   if (!caller) throw new ApiError(401, 'unauthenticated', 'Rejoignez l’atelier avec son code, ou connectez-vous.');
+  const workshop = await findWorkshop(store, workshopId);
   const groups = await identity.workspaceIdsOf(caller.userId);
   if (!groups.has(workshop.workspaceId)) throw new ApiError(404, 'not_found', NOT_FOUND);
-  return { kind: 'member', userId: caller.userId };
+  return { workshop, caller: { kind: 'member', userId: caller.userId } };
 }

@@ -11,7 +11,7 @@ import type { Identity } from '../replication/identity.ts';
 import { validatePushBatch } from '../replication/validation.ts';
 import { deepEqual } from '../../../src/model/merge.ts';
 import type { Store, StoredDocument } from '../store/store.ts';
-import { callerOf, findWorkshop, type StoredWorkshop, type WorkshopCaller } from './access.ts';
+import { findWorkshop, openWorkshop, type StoredWorkshop, type WorkshopCaller } from './access.ts';
 import { checkEntries } from './closed.ts';
 import { GuestGrants } from './grants.ts';
 
@@ -86,8 +86,7 @@ export function workshopRoutes(
     '/api/v1/workshops/:id/replication/:name/pull',
     async (request, reply) => {
       const name = scopedName(request.params.name);
-      const workshop = await findWorkshop(store, request.params.id);
-      await callerOf(request, workshop, grants, identity);
+      const { workshop } = await openWorkshop(request, store, request.params.id, grants, identity);
       const after = parseSeq(request.query.checkpoint);
       const limit = Math.min(500, Math.max(1, Number(request.query.limit) || 100));
       const found: StoredDocument[] = [];
@@ -115,8 +114,7 @@ export function workshopRoutes(
   app.post<{ Params: { id: string } }>(
     '/api/v1/workshops/:id/replication/contributions/push',
     async (request, reply) => {
-      const workshop = await findWorkshop(store, request.params.id);
-      const caller = await callerOf(request, workshop, grants, identity);
+      const { workshop, caller } = await openWorkshop(request, store, request.params.id, grants, identity);
       const rows = validatePushBatch('contributions', request.body);
       if (caller.kind === 'guest') {
         // Every document written counts.
@@ -158,8 +156,7 @@ export function workshopRoutes(
   );
 
   app.get<{ Params: { id: string } }>('/api/v1/workshops/:id/replication/stream', async (request, reply) => {
-    const workshop = await findWorkshop(store, request.params.id);
-    await callerOf(request, workshop, grants, identity);
+    const { workshop } = await openWorkshop(request, store, request.params.id, grants, identity);
     openStream(request, reply, workshop);
   });
 

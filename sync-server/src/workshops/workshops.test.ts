@@ -57,6 +57,13 @@ describe('workshop guests', () => {
     expect((await pushAs(headers, [entry(owner.user.id, workspace.id, 'c2')])).status).toBe(403);
     expect((await pushAs(headers, [entry(guest.guestId, 'autre-groupe', 'c3')])).status).toBe(403);
     expect((await pushAs(headers, [entry(guest.guestId, workspace.id, 'c4')], 'atelier-zzzzzzzz')).status).toBe(404);
+    // Without a valid credential, nobody learns whether a workshop exists.
+    const unknown = { authorization: `Guest ${newGuestToken()}` };
+    for (const id of [ID, 'atelier-zzzzzzzz']) {
+      expect(
+        (await call(server, 'GET', `/workshops/${id}/replication/contributions/pull`, { headers: unknown })).status,
+      ).toBe(401);
+    }
     // A contribution without text: the model's rule, on the server too.
     expect((await pushAs(headers, [entry(guest.guestId, workspace.id, 'c5', { text: ' ' })])).status).toBe(400);
 

@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import { map } from 'rxjs';
+import { useDatabase } from '../../app/DatabaseContext.tsx';
+import { useObservable } from '../../app/hooks.ts';
+import { watchSession } from '../../db/session.ts';
+import type { Resource } from '../../model/library.ts';
+import type { WorkshopEntry } from '../../model/workshops/contribution.ts';
+import type { Workshop } from '../../model/workshops/workshop.ts';
+import { participantOf, watchEntries, watchWorkshop, type Participant } from './commands.ts';
+
+export function useWorkshop(id: string): Workshop | null | undefined {
+  const { db } = useDatabase();
+  return useObservable(() => watchWorkshop(db, id), [db, id]);
+}
+
+const NO_ENTRIES: WorkshopEntry[] = [];
+export function useEntries(workshopId: string): WorkshopEntry[] {
+  const { db } = useDatabase();
+  return useObservable(() => watchEntries(db, workshopId), [db, workshopId]) ?? NO_ENTRIES;
+}
+
+export function useParticipant(
+  workshop: Pick<Workshop, 'id' | 'workspaceId'> | undefined,
+  refresh: unknown,
+): Participant | undefined {
+  const { db } = useDatabase();
+  const [participant, setParticipant] = useState<Participant>();
+  const id = workshop?.id;
+  const workspaceId = workshop?.workspaceId ?? null;
+  useEffect(() => {
+    if (!id) return;
+    let current = true;
+    void participantOf(db, { id, workspaceId }).then((p) => current && setParticipant(p));
+    return () => {
+      current = false;
+    };
+  }, [db, id, workspaceId, refresh]);
+  return participant;
+}
+
+/** The clock, once a second: timers are computed from the workshop's state and this. */
+export function useNow(): string {
+  const [now, setNow] = useState(() => new Date().toISOString());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date().toISOString()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+export function useKits(): Resource[] {
+  const { db } = useDatabase();
+  return (
+    useObservable(
+      () =>
+        db.resources
+          .find({ selector: { type: 'kit' } })
+          .$.pipe(
+            map((docs) => docs.map((d) => d.toJSON() as Resource).sort((a, b) => a.title.localeCompare(b.title))),
+          ),
+      [db],
+    ) ?? []
+  );
+}
+
+export interface Group {
+  id: string;
+  name: string;
+}
+
+/**
+ * The user's groups: the names kept on the device (offline), refreshed from
+ * `GET /me` when there is a network.
+ */
+export function useGroups(): Group[] {
+  const { db } = useDatabase();
+  const session = useObservable(() => watchSession(db), [db]);
+  const cached = useObservable(
+    () => db.getLocal$<{ list: Group[] }>('workspaces').pipe(map((doc) => (doc?.toJSON().data.list ?? []) as Group[])),
+    [db],
+  );
+  const [fresh, setFresh] = useState<Group[]>();
+  useEffect(() => {
+    if (!session) return;
+    let current = true;
+    fetch('/api/v1/me', { headers: { authorization: `Bearer ${session.token}` }, cache: 'no-store' })
+      .then((response) => (response.ok ? (response.json() as Promise<{ workspaces: Group[] }>) : undefined))
+      .then(
+        (answer) => {
+          if (!current || !answer) return;
+          setFresh(answer.workspaces);
+          void db.upsertLocal('workspaces', { list: answer.workspaces });
+        },
+        () => undefined,
+      );
+    return () => {
+      current = false;
+    };
+  }, [db, session]);
+  return session ? (fresh ?? cached ?? []) : [];
+}
