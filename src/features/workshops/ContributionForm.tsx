@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
 import { ACTOR_FAMILY_LABELS, NEED_SHORT_LABELS } from '../../i18n/fr.ts';
 import {
   CONTRIBUTION_KIND_LABELS,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
 import {
   currentStep,
   extend,

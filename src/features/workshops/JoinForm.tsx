@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { useOnline } from '../../app/hooks.ts';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
+import { useOnline } from '../../db/react/hooks.ts';
 import { formatWorkshopCode } from '../../model/workshops/code.ts';
 import type { WorkshopInvitation } from '../../model/workshops/invitation.ts';
 import { FormError } from '../../ui/FormError.tsx';

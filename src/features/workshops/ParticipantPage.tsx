@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { useObservable } from '../../app/hooks.ts';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
+import { useObservable } from '../../db/react/hooks.ts';
 import { watchOutbox } from '../../db/user-documents.ts';
 import { watchGuestRecord } from '../../db/workshop-guests.ts';
 import { parseWorkshopCode, workshopIdOf } from '../../model/workshops/code.ts';

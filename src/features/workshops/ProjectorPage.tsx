@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { formatWorkshopCode } from '../../model/workshops/code.ts';
 import { currentStep, formatTimer, timerAt } from '../../model/workshops/run.ts';
-import { QrCode } from '../../ui/QrCode.tsx';
+import { QrCodeImage } from '../../ui/qr/QrCodeImage.tsx';
 import { useEntries, useNow, useWorkshop } from './hooks.ts';
 import { useInvitationUrl } from './invitation.ts';
 import { useWall } from './wall.ts';
@@ -55,14 +55,7 @@ export default function ProjectorPage() {
       </section>
       <aside className="projector-join" aria-labelledby="participer">
         <h2 id="participer">Participer</h2>
-        {url && (
-          <QrCode
-            text={url}
-            size={300}
-            alt={`QR code pour rejoindre l’atelier (code ${code})`}
-            fallback="QR code indisponible : utilisez le code."
-          />
-        )}
+        {url && <QrCodeImage text={url} size={300} alt={`QR code pour rejoindre l’atelier (code ${code})`} />}
         <p>
           Code : <strong className="workshop-code">{code}</strong>
         </p>

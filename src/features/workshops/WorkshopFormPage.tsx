@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
 import { agendaFromKit, agendaProblems } from '../../model/workshops/agenda.ts';
 import { WORKSHOP_LIMITS } from '../../model/workshops/workshop.ts';
 import { CommunePicker } from '../../ui/CommunePicker.tsx';

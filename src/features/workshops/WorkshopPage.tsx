@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { formatWorkshopCode } from '../../model/workshops/code.ts';
 import { plannedMinutes } from '../../model/workshops/agenda.ts';
 import { WORKSHOP_STATUS_LABELS } from '../../model/workshops/workshop.ts';
-import { QrCode } from '../../ui/QrCode.tsx';
+import { QrCodeImage } from '../../ui/qr/QrCodeImage.tsx';
 import { formatStart } from './format.ts';
 import { useGroups, useKits, useWorkshop } from './hooks.ts';
 import { invitationText, useInvitationUrl } from './invitation.ts';
@@ -74,10 +74,10 @@ export default function WorkshopPage() {
               Code de l’atelier : <strong className="workshop-code">{code}</strong>
             </p>
             {url && (
-              <QrCode
+              <QrCodeImage
                 text={url}
+                size={280}
                 alt={`QR code de l’atelier (code ${code}) : le scanner ouvre l’atelier sur le téléphone.`}
-                fallback="Le QR code n’a pas pu être dessiné : donnez le code."
               />
             )}
             <p className="muted">

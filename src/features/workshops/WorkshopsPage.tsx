@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { useObservable } from '../../app/hooks.ts';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
+import { useObservable } from '../../db/react/hooks.ts';
 import { formatWorkshopCode, parseWorkshopCode } from '../../model/workshops/code.ts';
 import { WORKSHOP_STATUS_LABELS } from '../../model/workshops/workshop.ts';
 import { FormError } from '../../ui/FormError.tsx';

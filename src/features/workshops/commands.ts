@@ -1,7 +1,8 @@
 import { map, type Observable } from 'rxjs';
 import type { AppDatabase } from '../../db/database.ts';
 import { readSession } from '../../db/session.ts';
-import { currentOwnerId, newId, newRev, noteWritten } from '../../db/user-documents.ts';
+import { newId, newRev } from '../../db/ids.ts';
+import { currentOwnerId, noteWritten } from '../../db/user-documents.ts';
 import { guestRecord, saveGuestRecord, type GuestRecord } from '../../db/workshop-guests.ts';
 import { addDot, removeDot } from '../../model/workshops/dots.ts';
 import {

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { map } from 'rxjs';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
-import { useObservable } from '../../app/hooks.ts';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
+import { useObservable } from '../../db/react/hooks.ts';
 import { watchSession } from '../../db/session.ts';
+import { useWorkspaces } from '../../db/react/useWorkspaces.ts';
 import type { Resource } from '../../model/library.ts';
 import type { WorkshopEntry } from '../../model/workshops/contribution.ts';
 import type { Workshop } from '../../model/workshops/workshop.ts';
@@ -68,34 +69,9 @@ export interface Group {
   name: string;
 }
 
-/**
- * The user's groups: the names kept on the device (offline), refreshed from
- * `GET /me` when there is a network.
- */
+/** The user's groups (names kept on the device for offline use). */
 export function useGroups(): Group[] {
   const { db } = useDatabase();
   const session = useObservable(() => watchSession(db), [db]);
-  const cached = useObservable(
-    () => db.getLocal$<{ list: Group[] }>('workspaces').pipe(map((doc) => (doc?.toJSON().data.list ?? []) as Group[])),
-    [db],
-  );
-  const [fresh, setFresh] = useState<Group[]>();
-  useEffect(() => {
-    if (!session) return;
-    let current = true;
-    fetch('/api/v1/me', { headers: { authorization: `Bearer ${session.token}` }, cache: 'no-store' })
-      .then((response) => (response.ok ? (response.json() as Promise<{ workspaces: Group[] }>) : undefined))
-      .then(
-        (answer) => {
-          if (!current || !answer) return;
-          setFresh(answer.workspaces);
-          void db.upsertLocal('workspaces', { list: answer.workspaces });
-        },
-        () => undefined,
-      );
-    return () => {
-      current = false;
-    };
-  }, [db, session]);
-  return session ? (fresh ?? cached ?? []) : [];
+  return useWorkspaces(session);
 }

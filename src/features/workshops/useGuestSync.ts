@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useDatabase } from '../../app/DatabaseContext.tsx';
+import { useDatabase } from '../../db/react/DatabaseContext.tsx';
 import { replicateGuestWorkshop } from '../../db/replication/workshop-guest.ts';
 import type { GuestRecord } from '../../db/workshop-guests.ts';
 
