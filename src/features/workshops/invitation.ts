@@ -27,7 +27,7 @@ export function useInvitationUrl(workshop: Workshop | null | undefined): string 
 export function invitationText(workshop: Workshop, url: string): string {
   return [
     `Vous êtes invité·e à l’atelier « ${workshop.title} », ${formatStart(workshop.startsAt)}${workshop.place ? `, à ${workshop.place.name}` : ''}.`,
-    `Ouvrez ce lien avant le jour de l’atelier, quand vous avez du réseau : il prépare l’atelier sur votre téléphone, sans compte ni installation, et vous pourrez participer même si la salle n’a pas de réseau.`,
+    `Ouvrez ce lien avant le jour de l’atelier, quand vous avez du réseau : un téléphone qui n’a jamais ouvert l’application en a besoin une fois. Le lien prépare l’atelier sur votre téléphone, sans compte ni installation ; sur place, vous participerez même si la salle n’a pas de réseau.`,
     url,
     `Sur place, le code de l’atelier est ${formatWorkshopCode(workshop.code)}.`,
   ].join('\n\n');

@@ -1,0 +1,162 @@
+import type { Browser, Page } from '@playwright/test';
+import { expect, seriousAccessibilityViolations, test, waitForServiceWorker } from './fixtures.ts';
+import { AccountScreen, newPerson, WorkspacesScreen } from './pages/account.ts';
+import { ParticipantScreen, ProjectorScreen, WorkshopFormScreen } from './pages/workshops.ts';
+
+const STAMP = Date.now();
+
+async function expectAccessible(page: Page) {
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+}
+
+/** A page in a fresh browser context (another phone), its uncaught errors collected. */
+async function newPhone(browser: Browser) {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page, errors };
+}
+
+test('a workshop prepared from a kit, run with a projector, a member and a guest who goes offline', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  // The facilitator: an account, a group, a workshop prepared from a kit.
+  const facilitator = newPerson('Camille');
+  const group = `Atelier mobilité ${STAMP}`;
+  const account = new AccountScreen(page);
+  await account.open();
+  await account.register(facilitator);
+  await account.expectSignedInAs(facilitator);
+  const spaces = new WorkspacesScreen(page);
+  await spaces.open();
+  await spaces.create(group);
+  const inviteCode = (await spaces.inviteCode().textContent())!;
+
+  await page.goto('/ateliers');
+  await expect(page.getByRole('heading', { level: 1, name: 'Ateliers' })).toBeVisible();
+  await expectAccessible(page);
+  const form = new WorkshopFormScreen(page);
+  await form.open();
+  await form.fill({
+    title: `Mobilités du Val ${STAMP}`,
+    startsAt: '2026-12-03T18:30',
+    commune: ['redon', /^Redon \(35\)/],
+    group,
+    kit: /Construire une alliance locale/,
+  });
+  await expect(form.step(1).title).toHaveValue('À quoi sert ce kit');
+  await form.step(1).title.fill('Tour de table');
+  await form.step(1).question.fill('Qu’est-ce qui vous amène ce soir ?');
+  await form.step(1).minutes.fill('10');
+  await page.getByRole('button', { name: 'Retirer l’étape 2' }).click();
+  await page.getByRole('button', { name: 'Descendre l’étape 1' }).click();
+  await page.getByRole('button', { name: 'Monter l’étape 2' }).click();
+  await expect(page.getByRole('heading', { name: 'Fiches du kit à imprimer' })).toBeVisible();
+  await expectAccessible(page);
+  await form.save();
+
+  await expect(page.getByRole('heading', { level: 1, name: `Mobilités du Val ${STAMP}` })).toBeVisible();
+  const code = (await page.locator('.workshop-code').textContent())!;
+  expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  await expect(page.getByRole('img', { name: /^QR code de l’atelier/ })).toBeVisible();
+  const invitation = await page.getByLabel('Invitation à envoyer (e-mail ou SMS)').inputValue();
+  expect(invitation).toContain('un téléphone qui n’a jamais ouvert l’application en a besoin une fois');
+  const link = invitation.split('\n').find((line) => line.includes('/atelier/'))!;
+  expect(link).toMatch(/\/atelier\/[A-Z0-9]{8}#[A-Za-z0-9_-]+$/);
+  await expectAccessible(page);
+  const workshopUrl = page.url();
+
+  // A participant with an account joins the group and takes part under their name.
+  const member = await newPhone(browser);
+  const memberAccount = new AccountScreen(member.page);
+  await memberAccount.open();
+  const sacha = newPerson('Sacha');
+  await memberAccount.register(sacha);
+  await memberAccount.expectSignedInAs(sacha);
+  const memberSpaces = new WorkspacesScreen(member.page);
+  await memberSpaces.open();
+  await memberSpaces.join(inviteCode);
+  await expect(member.page.getByRole('heading', { level: 1, name: group })).toBeVisible();
+  await member.page.goto(`/atelier/${code.replace('-', '')}`);
+  const memberScreen = new ParticipantScreen(member.page);
+  await expect(member.page.getByRole('heading', { name: 'Contribuer' })).toBeVisible();
+  await expect(member.page.getByRole('heading', { name: /Étape 1 sur \d+ : Tour de table/ })).toBeVisible();
+  await memberScreen.post('Un minibus partagé entre trois communes', 'Idée', 'Faire alliance');
+
+  // A guest opens the invitation link: no account, a name, the workshop on the phone.
+  const guest = await newPhone(browser);
+  await guest.page.goto(link);
+  await expect(
+    guest.page.getByRole('heading', { name: `Rejoindre l’atelier « Mobilités du Val ${STAMP} »` }),
+  ).toBeVisible();
+  await expectAccessible(guest.page);
+  const guestScreen = new ParticipantScreen(guest.page);
+  await guestScreen.join('Dominique');
+  await waitForServiceWorker(guest.page);
+  await guestScreen.post('Le garage solidaire de Redon', 'Acteur à associer');
+  await expect(guestScreen.mine()).toContainText('envoyée');
+  await expectAccessible(guest.page);
+
+  // The projector shows the step, its question, the timer, how to join and the wall.
+  await page.goto(`${workshopUrl}/projection`);
+  const projector = new ProjectorScreen(page);
+  await expect(projector.step()).toHaveText('Tour de table');
+  await expect(page.getByText('Qu’est-ce qui vous amène ce soir ?')).toBeVisible();
+  await expect(projector.timer()).toContainText('10:00');
+  await expect(page.getByText(code)).toBeVisible();
+  await expect(page.getByText(/a besoin du réseau une fois/)).toBeVisible();
+  await expect(projector.wall()).toContainText('Un minibus partagé entre trois communes');
+  await expect(projector.wall()).toContainText('Le garage solidaire de Redon');
+  await expectAccessible(page);
+
+  // The guest's network goes: a contribution and a dot wait on the phone.
+  await guest.context.setOffline(true);
+  await guestScreen.post('Covoiturage vers le marché du samedi', 'Besoin');
+  await expect(guestScreen.mine().getByRole('listitem').filter({ hasText: 'Covoiturage' })).toContainText(
+    'en attente d’envoi',
+  );
+  await guestScreen.giveDot('Un minibus partagé');
+  await expect(guest.page.getByText('Gommettes restantes : 2 sur 3')).toBeVisible();
+
+  // The facilitator runs the workshop from a phone: start, pause, extend, highlight.
+  const controls = await page.context().newPage();
+  await controls.goto(`${workshopUrl}/animer`);
+  await expect(controls.getByRole('heading', { level: 1, name: 'Animer l’atelier' })).toBeVisible();
+  await controls.getByRole('button', { name: 'Démarrer l’atelier' }).click();
+  await controls.getByRole('button', { name: 'Prolonger de 5 min' }).click();
+  await controls.getByRole('button', { name: 'Pause' }).click();
+  await expect(controls.getByRole('timer', { name: 'Temps restant' })).toContainText('(en pause)');
+  await expect(projector.timer()).toContainText(/1[45]:\d\d \(en pause\)/);
+  await controls
+    .getByRole('listitem')
+    .filter({ hasText: 'Le garage solidaire' })
+    .getByRole('button', { name: 'Mettre en avant' })
+    .click();
+  await expect(page.getByLabel('Contribution mise en avant')).toHaveText('Le garage solidaire de Redon');
+  await expectAccessible(controls);
+
+  // Back online, what waited reaches the wall, with its dot.
+  await guest.context.setOffline(false);
+  await expect(projector.wall()).toContainText('Covoiturage vers le marché du samedi');
+  await expect(projector.wall().getByRole('listitem').filter({ hasText: 'Un minibus' })).toContainText('1 gommette');
+
+  // Next step, on every screen.
+  await controls.getByRole('button', { name: 'Étape suivante' }).click();
+  await expect(projector.step()).not.toHaveText('Tour de table');
+  const second = (await projector.step().textContent())!;
+  await expect(guest.page.getByRole('heading', { name: new RegExp(`Étape 2 sur \\d+ : ${second}`) })).toBeVisible();
+
+  // Once finished, the workshop refuses new contributions and says so.
+  controls.once('dialog', (dialog) => void dialog.accept());
+  await controls.getByRole('button', { name: 'Terminer l’atelier' }).click();
+  await expect(page.getByText('Atelier terminé')).toBeVisible();
+  await expect(guest.page.getByText('Cet atelier est terminé')).toBeVisible();
+
+  expect(member.errors).toEqual([]);
+  expect(guest.errors).toEqual([]);
+  await member.context.close();
+  await guest.context.close();
+});
