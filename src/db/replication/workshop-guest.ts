@@ -3,7 +3,7 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import { formatWorkshopCode } from '../../model/workshops/code.ts';
 import type { WorkshopEntry } from '../../model/workshops/contribution.ts';
 import type { AppDatabase } from '../database.ts';
-import { notePushed, noteRefused } from '../user-documents.ts';
+import { notePushed, noteRefused } from '../outbox.ts';
 import { saveGuestRecord, type GuestRecord } from '../workshop-guests.ts';
 import { collectionStream, eventStream } from './stream.ts';
 import { SyncRefused } from './user.ts';

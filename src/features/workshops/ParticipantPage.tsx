@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { useDatabase } from '../../db/react/DatabaseContext.tsx';
 import { useObservable } from '../../db/react/hooks.ts';
-import { watchOutbox } from '../../db/user-documents.ts';
+import { watchOutbox } from '../../db/outbox.ts';
 import { watchGuestRecord } from '../../db/workshop-guests.ts';
 import { parseWorkshopCode, workshopIdOf } from '../../model/workshops/code.ts';
 import { dotsId, isDots, type ParticipantDots } from '../../model/workshops/contribution.ts';

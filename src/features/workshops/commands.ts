@@ -2,7 +2,7 @@ import { map, type Observable } from 'rxjs';
 import type { AppDatabase } from '../../db/database.ts';
 import { readSession } from '../../db/session.ts';
 import { newId, newRev } from '../../db/ids.ts';
-import { currentOwnerId, noteWritten } from '../../db/user-documents.ts';
+import { currentOwnerId, noteWritten } from '../../db/outbox.ts';
 import { guestRecord, saveGuestRecord, type GuestRecord } from '../../db/workshop-guests.ts';
 import { addDot, removeDot } from '../../model/workshops/dots.ts';
 import {
