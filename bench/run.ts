@@ -17,6 +17,7 @@ import {
 } from './screens.ts';
 import { measureSearch, SEARCH_BUDGET_P95_MS } from './search.ts';
 import { benchCommunes } from './communes.ts';
+import { measureScale } from './scale.ts';
 import { measureSync, STREAMS_BUDGET } from './sync.ts';
 import { ANNOTATIONS_BUDGET_MS, measureAnnotationRendering } from './annotations.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium.ts';
@@ -86,6 +87,8 @@ async function main() {
     const offlineWithinBudget = offlineVisits.every((v) => v.medianMs <= OFFLINE_VISIT_BUDGET_MS);
     const heapWithinBudget = heap.maxUsedBytes <= HEAP_BUDGET_BYTES;
     const sync = await measureSync(); // its own server process, on BENCH_SYNC_PORT
+    // SQLite vs PostgreSQL with one and two processes (prints its lines as it goes).
+    const scale = await measureScale();
     const pooling = measurePooling();
 
     const results = {
@@ -99,6 +102,7 @@ async function main() {
       heap,
       lighthouse: lighthouseRows,
       sync,
+      scale,
       communes,
       pooling,
       budgets: {
