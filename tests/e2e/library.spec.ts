@@ -76,3 +76,22 @@ test('a link to a kit shows the kit’s heading before the app has even started'
   await expect(page).toHaveTitle(`${KIT} — L'innovation territoriale en actions !`);
   await context.close();
 });
+
+test('a template prints and downloads as a text file to adapt; the webinars offer no replay link they do not have', async ({
+  page,
+}) => {
+  await page.goto('/ressources/modele-charte-d-alliance');
+  await expect(new KitPage(page).title(/charte d’alliance/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Imprimer ce modèle' })).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /^Télécharger le modèle à modifier/ }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('modele-charte-d-alliance.txt');
+  expect(readFileSync((await download.path())!, 'utf8')).toContain('Ce que chacun apporte');
+
+  await page.goto('/webinaires');
+  await expect(page.getByRole('heading', { name: 'Qualifier l’innovation' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Voir le replay' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'innovationterritoriale.plateformecapitalisation.org' })).toHaveCount(1);
+});
