@@ -32,6 +32,9 @@ const WorkshopPage = lazy(() => import('../features/workshops/WorkshopPage.tsx')
 const ControlsPage = lazy(() => import('../features/workshops/ControlsPage.tsx'));
 const ProjectorPage = lazy(() => import('../features/workshops/ProjectorPage.tsx'));
 const ParticipantPage = lazy(() => import('../features/workshops/ParticipantPage.tsx'));
+const ShareRoute = lazy(() => import('../features/workshops/pooling/ShareRoute.tsx'));
+const ReceiveRoute = lazy(() => import('../features/workshops/pooling/ReceiveRoute.tsx'));
+const ReportRoute = lazy(() => import('../features/workshops/report/ReportRoute.tsx'));
 
 /** A screen's heading, shown with the shell while its data or code is still on the way (ScreenShell.tsx). */
 const heading = (text: string): ScreenHandle => ({ heading: text });
@@ -70,6 +73,9 @@ const router = createBrowserRouter([
       { path: '/ateliers/:id/modifier', element: <WorkshopFormPage />, handle: heading('Modifier l’atelier') },
       { path: '/ateliers/:id/animer', element: <ControlsPage />, handle: heading('Animer l’atelier') },
       { path: '/atelier/:code', element: <ParticipantPage /> },
+      { path: '/atelier/:code/partager', element: <ShareRoute />, handle: heading('Partager sans réseau') },
+      { path: '/ateliers/:id/recevoir', element: <ReceiveRoute />, handle: heading('Recevoir par QR code') },
+      { path: '/ateliers/:id/compte-rendu', element: <ReportRoute />, handle: heading('Compte rendu') },
       { path: '/hors-ligne', element: <StoragePage />, handle: heading('Stockage hors ligne') },
       { path: '/recherche', element: <SearchPage />, handle: heading('Recherche') },
       { path: '/avis', element: <FeedbackPage />, handle: heading('Donner mon avis') },

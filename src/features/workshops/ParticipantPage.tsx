@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useDatabase } from '../../db/react/DatabaseContext.tsx';
 import { useObservable } from '../../db/react/hooks.ts';
 import { watchOutbox } from '../../db/outbox.ts';
@@ -104,6 +104,10 @@ export default function ParticipantPage() {
               </li>
             ))}
           </ul>
+          <p>
+            Pas de réseau ? <Link to={`/atelier/${typed}/partager`}>Partager sans réseau</Link> : l’animateur scanne vos
+            contributions et vos gommettes.
+          </p>
         </section>
       )}
       <section aria-labelledby="mur-participant">

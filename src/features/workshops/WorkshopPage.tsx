@@ -56,6 +56,12 @@ export default function WorkshopPage() {
         <Link className="button" to={`/atelier/${workshop.code}`}>
           Participer depuis cet appareil
         </Link>
+        <Link className="button" to={`/ateliers/${id}/recevoir`}>
+          Recevoir par QR code
+        </Link>
+        <Link className="button" to={`/ateliers/${id}/compte-rendu`}>
+          Compte rendu
+        </Link>
         <Link className="button" to={`/ateliers/${id}/modifier`}>
           Modifier
         </Link>
