@@ -241,9 +241,14 @@ describe('streams', () => {
       expect((await push(alice, rows)).status).toBe(200);
     }
     // The server closed it: the user's place is free again (and the client pulls to catch up).
-    const reopened = await openStream('/replication/stream?collections=annotations', alice.token);
-    expect(reopened.status).toBe(200);
-    reopened.close();
+    // The writes reach the streams after their pushes returned (with PostgreSQL, after a read): wait for it.
+    await expect
+      .poll(async () => {
+        const reopened = await openStream('/replication/stream?collections=annotations', alice.token);
+        reopened.close();
+        return reopened.status;
+      })
+      .toBe(200);
     socket.resume();
     socket.on('data', () => {});
     await expect.poll(() => closed).toBe(true);
