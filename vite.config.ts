@@ -60,7 +60,19 @@ export default defineConfig({
             // Library media: immutable URLs, kept once fetched (the storage panel fills this cache too).
             urlPattern: ({ url }) => url.pathname.startsWith('/api/v1/library/media/'),
             handler: 'CacheFirst',
-            options: { cacheName: 'library-media' },
+            options: {
+              cacheName: 'library-media',
+              // Opened with no way to the server and not on the device: a page in French, not the browser's error.
+              // (Serialized into the service worker: it must stand alone.)
+              plugins: [
+                {
+                  handlerDidError: async ({ request }) =>
+                    request.mode === 'navigate'
+                      ? caches.match('/document-indisponible.html', { ignoreSearch: true })
+                      : undefined,
+                },
+              ],
+            },
           },
         ],
       },

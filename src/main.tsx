@@ -1,4 +1,6 @@
 import './ui/styles.css';
+import './ui/reflow.css';
+import './ui/dark.css';
 
 /**
  * The static shell of index.html is painted first; the app's code runs

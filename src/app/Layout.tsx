@@ -1,16 +1,34 @@
-import { Suspense } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { Suspense, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { SyncStatusLine } from '../features/account/SyncStatusLine.tsx';
 import { UpgradeRequired } from './UpgradeRequired.tsx';
-import { DatabaseGate, useDatabase } from '../db/react/DatabaseContext.tsx';
-import { useObservable, useOnline } from '../db/react/hooks.ts';
+import { DatabaseGate } from '../db/react/DatabaseContext.tsx';
 import { InstallPrompt } from './install/InstallPrompt.tsx';
+import { LibraryProgressBar, NetworkStatus } from './NetworkStatus.tsx';
 import { PagePreview } from '../ui/PagePreview.tsx';
 import { ScreenShell } from './ScreenShell.tsx';
 import { ScrollMemory } from './ScrollMemory.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 
+const SECTIONS = [
+  { to: '/', label: 'Accueil' },
+  { to: '/ressources', label: 'Ressources' },
+  { to: '/webinaires', label: 'Webinaires' },
+  { to: '/glossaire', label: 'Glossaire' },
+  { to: '/annotations', label: 'Annotations' },
+  { to: '/initiatives', label: 'Initiatives' },
+  { to: '/ateliers', label: 'Ateliers' },
+];
+
 export function Layout() {
+  const { pathname } = useLocation();
+  // On a phone the sections sit behind « Menu », which closes on arrival at a page.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [seen, setSeen] = useState(pathname);
+  if (seen !== pathname) {
+    setSeen(pathname);
+    setMenuOpen(false);
+  }
   return (
     <>
       <ScrollMemory />
@@ -22,39 +40,36 @@ export function Layout() {
           <NavLink to="/" className="brand">
             L'innovation territoriale <span>en actions !</span>
           </NavLink>
-          <NavLink to="/recherche" className="search-link">
+          <DatabaseGate>
+            <NetworkStatus />
+          </DatabaseGate>
+          <NavLink to="/recherche" className="search-link" aria-label="Rechercher">
             <svg className="inline-icon" viewBox="0 0 24 24" aria-hidden="true">
               <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" strokeWidth="2.2" />
               <path d="M15.5 15.5 21 21" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
             </svg>
-            Rechercher
+            <span className="wide-only">Rechercher</span>
           </NavLink>
+          <button
+            type="button"
+            className="menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="navigation"
+            onClick={() => setMenuOpen(!menuOpen)}
+            onKeyDown={(e) => e.key === 'Escape' && setMenuOpen(false)}
+          >
+            Menu
+          </button>
         </div>
-        <nav aria-label="Navigation principale">
+        <nav id="navigation" aria-label="Navigation principale" className={menuOpen ? 'open' : undefined}>
           <ul>
-            <li>
-              <NavLink to="/" end>
-                Accueil
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/ressources">Ressources</NavLink>
-            </li>
-            <li>
-              <NavLink to="/webinaires">Webinaires</NavLink>
-            </li>
-            <li>
-              <NavLink to="/glossaire">Glossaire</NavLink>
-            </li>
-            <li>
-              <NavLink to="/annotations">Annotations</NavLink>
-            </li>
-            <li>
-              <NavLink to="/initiatives">Initiatives</NavLink>
-            </li>
-            <li>
-              <NavLink to="/ateliers">Ateliers</NavLink>
-            </li>
+            {SECTIONS.map((section) => (
+              <li key={section.to}>
+                <NavLink to={section.to} end={section.to === '/'}>
+                  {section.label}
+                </NavLink>
+              </li>
+            ))}
           </ul>
         </nav>
       </header>
@@ -70,7 +85,7 @@ export function Layout() {
         </DatabaseGate>
       </main>
       <DatabaseGate>
-        <LibraryStatusBar />
+        <LibraryProgressBar />
       </DatabaseGate>
       <footer className="app-footer">
         <p className="footer-links">
@@ -85,28 +100,5 @@ export function Layout() {
         <p className="muted">Ressources de recherche du RAMEAU, lisibles sur cet appareil même sans réseau.</p>
       </footer>
     </>
-  );
-}
-
-/** Connection and library download state, always visible. */
-function LibraryStatusBar() {
-  const online = useOnline();
-  const { libraryStatus$ } = useDatabase();
-  const status = useObservable(() => libraryStatus$, [libraryStatus$]);
-  let message: string | undefined;
-  if (status && status.documents === 0) {
-    message = online
-      ? 'Téléchargement de la bibliothèque sur cet appareil…'
-      : "La bibliothèque n'est pas encore sur cet appareil : ouvrez l'application une fois avec du réseau.";
-  } else if (status?.syncing && online) {
-    message = `Mise à jour de la bibliothèque… (${status.documents} documents sur l'appareil)`;
-  } else if (status?.error && online) {
-    message = 'La bibliothèque n’a pas pu être mise à jour ; nouvel essai sous peu.';
-  }
-  return (
-    <div className="status-bar" role="status">
-      {!online && <span className="badge offline">Hors ligne</span>}
-      {message && <span>{message}</span>}
-    </div>
   );
 }

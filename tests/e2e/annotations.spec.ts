@@ -137,7 +137,8 @@ test('an annotation whose passage left the kit is listed as detached, with its q
     await expect(detached.getByText(shown.slice(0, 60))).toBeVisible();
     await expect(highlighter.highlightWithNote('Chiffre à vérifier')).toBeHidden();
 
-    // Listed with the others in « Mes annotations ».
+    // Listed with the others in « Mes annotations » (on a phone, the sections are behind « Menu »).
+    await page.getByRole('button', { name: 'Menu' }).click();
     await page
       .getByRole('navigation', { name: 'Navigation principale' })
       .getByRole('link', { name: 'Annotations' })

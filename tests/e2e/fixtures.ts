@@ -33,10 +33,13 @@ export { expect };
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Runs axe-core in the page (through the debugger, so the CSP does not block it). */
-export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+/**
+ * Runs axe-core in the page (through the debugger, so the CSP does not block it):
+ * the serious and critical violations, and any of the rules named in `also`.
+ */
+export async function seriousAccessibilityViolations(page: Page, also: string[] = []): Promise<string[]> {
   await page.evaluate(axeSource);
-  return page.evaluate(async () => {
+  return page.evaluate(async (also) => {
     const axe = (
       window as unknown as {
         axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
@@ -44,8 +47,23 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
     ).axe;
     const result = await axe.run();
     return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical' || also.includes(v.id))
       .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, also);
+}
+
+/** What sticks out sideways, if the page scrolls horizontally (WCAG 1.4.10, reflow). */
+export async function horizontalOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return [];
+    return [...document.querySelectorAll('body *')]
+      .filter((e) => {
+        const box = e.getBoundingClientRect();
+        return box.width > 0 && box.right > width + 1 && getComputedStyle(e).position !== 'fixed';
+      })
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} « ${(e.textContent ?? '').slice(0, 40)} »`);
   });
 }
 

@@ -1,3 +1,4 @@
+import { serverFetch } from '../network.ts';
 import { BehaviorSubject } from 'rxjs';
 
 /** The Cache Storage cache holding library media; the service worker serves from it. */
@@ -39,7 +40,7 @@ export class MediaDownloader {
 
   constructor(
     private readonly cache: () => Promise<MediaCache>,
-    private readonly doFetch: typeof fetch = (input, init) => fetch(input, init),
+    private readonly doFetch: typeof fetch = (input, init) => serverFetch(input, init),
   ) {}
 
   get running(): boolean {

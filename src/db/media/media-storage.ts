@@ -1,4 +1,6 @@
+import { filter } from 'rxjs';
 import type { AppDatabase } from '../database.ts';
+import { network } from '../network.ts';
 import { mediaUrl } from '../../model/library.ts';
 import { browserMediaCache, MEDIA_CACHE, MediaDownloader, type MediaItem } from './downloader.ts';
 
@@ -27,7 +29,7 @@ let resumeListening = false;
 export function resumeWhenOnline(db: AppDatabase): void {
   if (resumeListening) return;
   resumeListening = true;
-  window.addEventListener('online', () => {
+  network?.reachable$.pipe(filter(Boolean)).subscribe(() => {
     if (downloader.state$.value.status === 'interrupted') void downloadEverything(db);
   });
 }

@@ -1,9 +1,10 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Observable } from 'rxjs';
 import type { AppDatabase } from '../database.ts';
+import type { LibraryProgress } from '../replication/library.ts';
 import type { SyncEngine, SyncHooks } from '../sync/engine.ts';
 
-export type LibraryStatus = { documents: number; syncing: boolean; error: boolean };
+export type LibraryStatus = { documents: number; syncing: boolean; error: boolean } & LibraryProgress;
 
 export interface DatabaseState {
   db: AppDatabase;

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Observable } from 'rxjs';
+import { network } from '../network.ts';
 
 /** Subscribes to an observable for the component's life; `undefined` until its first value. */
 export function useObservable<T>(factory: () => Observable<T> | undefined, deps: unknown[]): T | undefined {
@@ -14,19 +15,16 @@ export function useObservable<T>(factory: () => Observable<T> | undefined, deps:
   return state && state.source === source ? state.value : undefined;
 }
 
-function subscribeOnline(callback: () => void): () => void {
-  window.addEventListener('online', callback);
-  window.addEventListener('offline', callback);
-  return () => {
-    window.removeEventListener('online', callback);
-    window.removeEventListener('offline', callback);
-  };
+function subscribeReachable(callback: () => void): () => void {
+  const subscription = network?.reachable$.subscribe(callback);
+  return () => subscription?.unsubscribe();
 }
 
+/** Whether the server can be reached: what the requests say, not only `navigator.onLine` (see db/network.ts). */
 export function useOnline(): boolean {
   return useSyncExternalStore(
-    subscribeOnline,
-    () => navigator.onLine,
+    subscribeReachable,
+    () => network?.reachable ?? true,
     () => true,
   );
 }

@@ -4,7 +4,7 @@
  */
 import { combineLatest, map, shareReplay, startWith } from 'rxjs';
 import { openDatabase } from '../database.ts';
-import { HOME_COLLECTIONS, replicateLibrary, replicationActivity } from '../replication/library.ts';
+import { HOME_COLLECTIONS, libraryProgress, replicateLibrary, replicationActivity } from '../replication/library.ts';
 import type { SyncHooks } from '../sync/engine.ts';
 import { LIBRARY_COLLECTIONS } from '../../model/collections.ts';
 import type { DatabaseState } from './DatabaseContext.tsx';
@@ -31,14 +31,15 @@ function firstCollections(path: string): string[] {
  */
 export async function openDatabaseState(hooks: SyncHooks): Promise<DatabaseState> {
   const db = await openDatabase();
-  const activity$ = replicationActivity(
-    replicateLibrary(db, { first: firstCollections(window.location.pathname) }),
-  ).pipe(startWith({ syncing: true, error: false }), shareReplay(1));
+  const replications = replicateLibrary(db, { first: firstCollections(window.location.pathname) });
+  const activity$ = replicationActivity(replications).pipe(startWith({ syncing: true, error: false }), shareReplay(1));
+  const progress$ = libraryProgress(db, replications).pipe(shareReplay(1));
   const documents$ = combineLatest(LIBRARY_COLLECTIONS.map((c) => db.collections[c.name].count().$)).pipe(
     map((counts) => counts.reduce((a, b) => a + b, 0)),
   );
-  const libraryStatus$ = combineLatest([documents$, activity$]).pipe(
-    map(([documents, activity]) => ({ documents, ...activity })),
+  const libraryStatus$ = combineLatest([documents$, activity$, progress$]).pipe(
+    map(([documents, activity, progress]) => ({ documents, ...activity, ...progress })),
+    shareReplay(1),
   );
   // Not needed to show the first screen: started when the page is idle.
   const sync = whenIdle().then(() =>

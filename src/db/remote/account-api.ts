@@ -1,3 +1,4 @@
+import { serverFetch } from '../network.ts';
 import type { Role, WorkspaceSummary } from '../../model/accounts.ts';
 import type { Session } from '../session.ts';
 import { messageFor, NETWORK_MESSAGE } from './api-errors.ts';
@@ -72,7 +73,7 @@ async function request<T>(path: string, { method = 'GET', auth, body }: RequestO
   if (auth) headers.authorization = `Bearer ${auth.token}`;
   let response: Response;
   try {
-    response = await fetch(`${API_BASE}${path}`, {
+    response = await serverFetch(`${API_BASE}${path}`, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -4,6 +4,7 @@ import { readSession } from '../session.ts';
 import { notePushed } from '../outbox.ts';
 import { schemaVersionsHeader } from './versions.ts';
 import { SyncRefused } from './user.ts';
+import { serverFetch } from '../network.ts';
 
 /**
  * Sends what the device wrote into an inbox collection (the evaluation
@@ -15,7 +16,7 @@ export function replicateInbox(
   name: 'feedback',
   options: { baseUrl?: string; fetch?: typeof fetch; retryMs?: number } = {},
 ): RxReplicationState<unknown, unknown> {
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const doFetch = options.fetch ?? serverFetch;
   return replicateRxCollection<unknown, unknown>({
     replicationIdentifier: `inbox-${name}-v1`,
     collection: db.collections[name] as never,

@@ -6,7 +6,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../sync-server/src/test-server.ts';
 import { openDatabase, type AppDatabase } from '../database.ts';
-import { replicateLibrary } from './library.ts';
+import { libraryProgress, replicateLibrary } from './library.ts';
 
 let server: TestServer;
 let db: AppDatabase;
@@ -107,5 +107,34 @@ describe('library replication', () => {
     );
     expect(updated?.title).toBe('Kit revu sur le serveur');
     await Promise.all(replications.map((r) => r.cancel()));
+  });
+
+  it('tells how much of the library is on the device, and remembers once it is whole', async () => {
+    const net = flakyFetch();
+    net.state.failPullsAfter = 0; // the glossary cannot come
+    const replications = replicateLibrary(db, { baseUrl: server.url, fetch: net.doFetch, retryMs: 100 });
+    const progress$ = libraryProgress(db, replications);
+    expect(await firstValueFrom(progress$.pipe(filter((p) => p.partsDone === 3)))).toEqual({
+      partsDone: 3,
+      partsTotal: 4,
+      complete: false,
+    });
+    net.state.failPullsAfter = Infinity;
+    expect(await firstValueFrom(progress$.pipe(filter((p) => p.complete)))).toEqual({
+      partsDone: 4,
+      partsTotal: 4,
+      complete: true,
+    });
+    await firstValueFrom(db.getLocal$('library-complete').pipe(filter(Boolean)));
+    await Promise.all(replications.map((r) => r.cancel()));
+
+    // A later visit without any network still knows its library is whole.
+    const offline = replicateLibrary(db, {
+      baseUrl: server.url,
+      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+      retryMs: 100,
+    });
+    expect((await firstValueFrom(libraryProgress(db, offline).pipe(filter((p) => p.complete)))).partsDone).toBe(4);
+    await Promise.all(offline.map((r) => r.cancel()));
   });
 });

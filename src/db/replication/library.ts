@@ -1,8 +1,9 @@
-import { combineLatest, map, merge, share, startWith, type Observable } from 'rxjs';
+import { combineLatest, map, merge, Observable, share, startWith } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { LIBRARY_COLLECTIONS } from '../../model/collections.ts';
 import type { AppDatabase } from '../database.ts';
 import { collectionStream, eventStream } from './stream.ts';
+import { serverFetch } from '../network.ts';
 
 export interface LibraryReplicationOptions {
   /** Origin of the sync server ('' for the page's own origin). */
@@ -31,7 +32,7 @@ export function replicateLibrary(
   options: LibraryReplicationOptions = {},
 ): RxReplicationState<unknown, Checkpoint>[] {
   const base = `${options.baseUrl ?? ''}/api/v1/replication`;
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const doFetch = options.fetch ?? serverFetch;
   const names = LIBRARY_COLLECTIONS.map((c) => c.name);
   const first = new Set(options.first ?? HOME_COLLECTIONS);
   const events$ = eventStream({
@@ -87,4 +88,50 @@ export function replicationActivity(
   ).pipe(startWith(false));
   const syncing$ = combineLatest(replications.map((r) => r.active$)).pipe(map((active) => active.some(Boolean)));
   return combineLatest([syncing$, error$]).pipe(map(([syncing, error]) => ({ syncing, error })));
+}
+
+export interface LibraryProgress {
+  /** Library collections fully on the device (one « part » each: needs, kits and texts, glossary…). */
+  partsDone: number;
+  partsTotal: number;
+  /** The whole library has reached this device (on this visit or an earlier one). */
+  complete: boolean;
+}
+
+const COMPLETE_KEY = 'library-complete';
+
+/**
+ * How far the library's download has gone: a collection counts once its
+ * first replication has caught up with the server. Once all have, the
+ * device remembers it, so an offline visit knows its library is whole.
+ */
+export function libraryProgress(
+  db: AppDatabase,
+  replications: RxReplicationState<unknown, Checkpoint>[],
+): Observable<LibraryProgress> {
+  const partsTotal = replications.length;
+  return new Observable<LibraryProgress>((subscriber) => {
+    let partsDone = 0;
+    let remembered = false;
+    const publish = () => {
+      const complete = remembered || partsDone === partsTotal;
+      subscriber.next({ partsDone: complete ? partsTotal : partsDone, partsTotal, complete });
+    };
+    publish();
+    void db.getLocal(COMPLETE_KEY).then((doc) => {
+      remembered = doc !== null;
+      if (remembered) publish();
+    });
+    replications.forEach(
+      (r) =>
+        void r.awaitInitialReplication().then(() => {
+          partsDone += 1;
+          if (partsDone === partsTotal && !remembered) {
+            remembered = true;
+            void db.upsertLocal(COMPLETE_KEY, { at: new Date().toISOString() });
+          }
+          if (!subscriber.closed) publish();
+        }),
+    );
+  });
 }

@@ -1,6 +1,7 @@
 import { createParser } from 'eventsource-parser';
 import { filter, map, Observable } from 'rxjs';
 import type { RxReplicationPullStreamItem } from 'rxdb/plugins/core';
+import { serverFetch } from '../network.ts';
 
 export type StreamEvent = { kind: 'message'; data: unknown } | { kind: 'connected' };
 
@@ -19,7 +20,7 @@ export interface StreamOptions {
  * while it was not connected.
  */
 export function eventStream(options: StreamOptions): Observable<StreamEvent> {
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const doFetch = options.fetch ?? serverFetch;
   return new Observable<StreamEvent>((subscriber) => {
     let abort = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;

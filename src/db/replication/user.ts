@@ -6,6 +6,7 @@ import type { Session } from '../session.ts';
 import { notePushed, noteRefused } from '../outbox.ts';
 import { guestRecords } from '../workshop-guests.ts';
 import { collectionStream, eventStream } from './stream.ts';
+import { serverFetch } from '../network.ts';
 import { schemaVersionsHeader } from './versions.ts';
 
 export interface UserReplicationOptions {
@@ -45,7 +46,7 @@ export function replicateUserCollections(
   options: UserReplicationOptions = {},
 ): RxReplicationState<unknown, Checkpoint>[] {
   const base = `${options.baseUrl ?? ''}/api/v1/replication`;
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const doFetch = options.fetch ?? serverFetch;
   const names = USER_COLLECTIONS.map((c) => c.name);
   const auth = { authorization: `Bearer ${session.token}`, ...schemaVersionsHeader(names) };
   const events$ = eventStream({

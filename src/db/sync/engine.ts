@@ -1,6 +1,7 @@
-import { BehaviorSubject, combineLatest, merge, Subscription } from 'rxjs';
+import { BehaviorSubject, combineLatest, filter, merge, skip, Subscription } from 'rxjs';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { AppDatabase } from '../database.ts';
+import { network } from '../network.ts';
 import { replicateInbox } from '../replication/inbox.ts';
 import { replicateUserCollections, SyncRefused } from '../replication/user.ts';
 import { forgetSession, watchSession, type Session } from '../session.ts';
@@ -44,16 +45,21 @@ export interface SyncEnvironment {
   every(ms: number, callback: () => void): void;
 }
 
+/**
+ * The network as the requests themselves tell it (db/network.ts), not
+ * navigator.onLine alone: « online » on a Wi-Fi with no way to the server
+ * is offline here.
+ */
 export function browserEnvironment(): SyncEnvironment {
   return {
-    online: () => navigator.onLine,
+    online: () => network?.reachable ?? navigator.onLine,
     onWake(callback) {
-      window.addEventListener('online', callback);
+      network?.reachable$.pipe(skip(1), filter(Boolean)).subscribe(callback);
       document.addEventListener('visibilitychange', () => {
         if (document.visibilityState === 'visible') callback();
       });
     },
-    onOffline: (callback) => window.addEventListener('offline', callback),
+    onOffline: (callback) => network?.reachable$.pipe(filter((reachable) => !reachable)).subscribe(callback),
     every: (ms, callback) => void setInterval(callback, ms),
   };
 }

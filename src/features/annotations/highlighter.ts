@@ -127,7 +127,8 @@ function wrap(block: HTMLElement, view: HighlightView): void {
     if (index === 0) {
       mark.tabIndex = 0;
       mark.setAttribute('role', 'button');
-      mark.setAttribute('aria-label', highlightLabel(view));
+      // The name starts with the words one sees (WCAG 2.5.3), then says what a press does.
+      mark.setAttribute('aria-label', `${target.data.trim()} — ${highlightLabel(view)}`);
     }
     target.parentNode!.insertBefore(mark, target);
     mark.appendChild(target);
@@ -136,7 +137,7 @@ function wrap(block: HTMLElement, view: HighlightView): void {
 
 function highlightLabel({ annotation, mine }: HighlightView): string {
   const who = mine ? '' : ` de ${annotation.authorName ?? 'un membre du groupe'}`;
-  return annotation.note ? `Ouvrir la note${who} : ${annotation.note.slice(0, 80)}` : `Ouvrir le surlignage${who}`;
+  return annotation.note ? `ouvrir la note${who} : ${annotation.note.slice(0, 80)}` : `ouvrir le surlignage${who}`;
 }
 
 /** The annotation a click or a key press landed on, if any. */

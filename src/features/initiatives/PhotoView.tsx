@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useOnline } from '../../db/react/hooks.ts';
 import { photoStore } from '../../db/photo-store.ts';
 import type { InitiativePhoto } from '../../model/initiatives.ts';
+import { network, serverFetch } from '../../db/network.ts';
 
 type PhotoState =
   | { status: 'loading' }
@@ -34,11 +35,11 @@ async function loadPhoto(photo: InitiativePhoto, token: string | undefined): Pro
     url: URL.createObjectURL(new Blob([bytes], { type })),
   });
   if (stored) return show(stored.bytes, stored.type);
-  if (!navigator.onLine) return { status: 'offline' };
+  if (network?.reachable === false) return { status: 'offline' };
   if (!token) return { status: 'signed-out' };
   let response: Response;
   try {
-    response = await fetch(`/api/v1/blobs/${photo.sha256}`, { headers: { authorization: `Bearer ${token}` } });
+    response = await serverFetch(`/api/v1/blobs/${photo.sha256}`, { headers: { authorization: `Bearer ${token}` } });
   } catch {
     return { status: 'offline' };
   }

@@ -1,6 +1,7 @@
 import { BehaviorSubject, Subscription, type Observable } from 'rxjs';
 import type { PhotoFailure, PhotoStore } from '../../db/photo-store.ts';
 import type { Session } from '../../db/session.ts';
+import { network, serverFetch } from '../../db/network.ts';
 
 /**
  * Sends the photos of recorded initiatives to the server (PUT
@@ -77,8 +78,8 @@ export class PhotoUploadQueue {
   private following = new Subscription();
 
   constructor(private readonly options: PhotoQueueOptions) {
-    this.fetch = options.fetch ?? ((...args) => globalThis.fetch(...args));
-    this.online = options.online ?? (() => navigator.onLine);
+    this.fetch = options.fetch ?? serverFetch;
+    this.online = options.online ?? (() => network?.reachable ?? navigator.onLine);
     this.retryDelay = options.retryDelay ?? defaultRetryDelay;
     this.setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
     this.clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));

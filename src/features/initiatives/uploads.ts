@@ -1,4 +1,6 @@
+import { filter, skip } from 'rxjs';
 import type { AppDatabase } from '../../db/database.ts';
+import { network } from '../../db/network.ts';
 import { photoStore } from '../../db/photo-store.ts';
 import type { Session } from '../../db/session.ts';
 import { recordedPhotoHashes, referencedPhotoHashes } from './commands.ts';
@@ -12,8 +14,8 @@ export function photoUploads(db: AppDatabase): PhotoUploadQueue {
   let queue = queues.get(db);
   if (!queue) {
     queue = new PhotoUploadQueue({ store: photoStore, wanted: () => recordedPhotoHashes(db) });
-    const resume = () => queue!.resume();
-    window.addEventListener('online', resume);
+    // Once the server answers again (not merely when the browser says « online »).
+    network?.reachable$.pipe(skip(1), filter(Boolean)).subscribe(() => queue!.resume());
     queues.set(db, queue);
   }
   return queue;

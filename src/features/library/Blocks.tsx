@@ -29,14 +29,27 @@ export function Blocks({ blocks }: { blocks: Block[] }) {
   };
   return (
     <div className="prose" onClick={onClick}>
-      {blocks.map((block) => (
-        <div
-          key={block.id}
-          id={block.id}
-          className={`block block-${block.kind}`}
-          dangerouslySetInnerHTML={{ __html: block.html }}
-        />
-      ))}
+      {blocks.map((block) =>
+        block.kind === 'table' ? (
+          // A table too wide for a phone scrolls in its own box, reachable by keyboard (WCAG 1.4.10, 2.1.1).
+          <div
+            key={block.id}
+            id={block.id}
+            className="block block-table table-scroll"
+            role="region"
+            aria-label={`Tableau : ${block.text.slice(0, 60)}`}
+            tabIndex={0}
+            dangerouslySetInnerHTML={{ __html: block.html }}
+          />
+        ) : (
+          <div
+            key={block.id}
+            id={block.id}
+            className={`block block-${block.kind}`}
+            dangerouslySetInnerHTML={{ __html: block.html }}
+          />
+        ),
+      )}
       {openTerm && <GlossaryPopover open={openTerm} onClose={close} />}
     </div>
   );

@@ -77,7 +77,7 @@ export default function ResourceListPage() {
       )}
       <ul className="list">
         {shown.map((r) => (
-          <ResourceCard key={r.id} resource={r} />
+          <ResourceCard key={r.id} resource={r} level={2} />
         ))}
       </ul>
     </>

@@ -48,6 +48,8 @@ export default function WebinarsPage() {
 
 function WebinarCard({ webinar: w }: { webinar: Webinar }) {
   const online = useOnline();
+  // An agenda entry is for what is still to come; the 2019 sessions are replays now.
+  const upcoming = w.date >= new Date().toISOString().slice(0, 10);
   return (
     <article className="card">
       <p className="kicker">
@@ -65,9 +67,11 @@ function WebinarCard({ webinar: w }: { webinar: Webinar }) {
             Voir le replay
           </a>
         )}
-        <button type="button" className="button secondary" onClick={() => downloadIcs(w)}>
-          Ajouter à mon agenda
-        </button>
+        {upcoming && (
+          <button type="button" className="button secondary" onClick={() => downloadIcs(w)}>
+            Ajouter à mon agenda
+          </button>
+        )}
       </p>
       {w.replayUrl && (
         <p className="muted">

@@ -22,10 +22,10 @@ export class Highlighter {
     await expect(bar).toBeHidden(); // saved on the device
   }
 
-  /** The highlight in the text that opens this note. */
+  /** The highlight in the text that opens this note (named by its passage, then by what it opens). */
   highlightWithNote(note: string, author?: string) {
-    const name = author ? `Ouvrir la note de ${author} : ${note}` : `Ouvrir la note : ${note}`;
-    return this.page.getByRole('button', { name, exact: true });
+    const opens = author ? `ouvrir la note de ${author} : ${note}` : `ouvrir la note : ${note}`;
+    return this.page.getByRole('button', { name: new RegExp(` — ${opens.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
   }
 
   detached() {
