@@ -33,3 +33,15 @@ test('a new page opens at its top, back returns where the reader was, a link to 
   await kit.tableOfContents().getByRole('link', { name: 'Pour aller plus loin' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Pour aller plus loin' })).toBeInViewport();
 });
+
+test('past webinars offer no agenda entry, and their disclosure shows it opens', async ({ page }) => {
+  await page.goto('/webinaires');
+  const topics = page.getByText('Le thème et nos ressources').first();
+  await expect(topics).toBeVisible();
+  // Every session of the 2019 cycle is past.
+  await expect(page.getByRole('button', { name: 'Ajouter à mon agenda' })).toHaveCount(0);
+  const marker = () => topics.evaluate((summary) => getComputedStyle(summary, '::before').content);
+  expect(await marker()).toBe('"▸"');
+  await topics.click();
+  expect(await marker()).toBe('"▾"');
+});
