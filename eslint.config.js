@@ -63,6 +63,16 @@ export default tseslint.config(
     settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })] },
     rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones }] },
   },
+  {
+    files: ['src/model/**/*.ts'],
+    ignores: ['src/model/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'src/model runs in the browser too: no Node module.' }] },
+      ],
+    },
+  },
   // A model test may check its output against the app's real French labels.
   {
     files: ['src/model/**/*.test.ts'],

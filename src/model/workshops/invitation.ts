@@ -113,7 +113,7 @@ export function invitationUrl(origin: string, code: string, encoded?: string): s
 async function transform(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
   const writer = stream.writable.getWriter();
   void writer
-    .write(bytes as BufferSource)
+    .write(bytes as Uint8Array<ArrayBuffer>)
     .then(() => writer.close())
     .catch(() => undefined);
   return new Uint8Array(await new Response(stream.readable).arrayBuffer());
