@@ -1,31 +1,61 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 declare global {
   interface Window {
-    __cspViolations: string[];
+    __reportCspViolation(text: string): void;
   }
 }
 
 /**
- * Every test's page records Content-Security-Policy violations and uncaught
- * errors, and the test fails if there were any.
+ * Records in `problems` every uncaught error and Content-Security-Policy
+ * violation of every page of `context`, as they happen (so a page closed
+ * before the test ends is checked too).
  */
-export const test = base.extend<{ page: Page }>({
-  page: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.addInitScript(() => {
-      window.__cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (e) =>
-        window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
-      );
-    });
-    await use(page);
-    const violations = await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
-    expect(violations, 'CSP violations').toEqual([]);
-    expect(errors, 'uncaught errors').toEqual([]);
+const watched = new WeakSet<BrowserContext>();
+
+async function watchContext(context: BrowserContext, problems: string[]): Promise<void> {
+  if (watched.has(context)) return;
+  watched.add(context);
+  await context.exposeBinding('__reportCspViolation', ({ page }, text: string) =>
+    problems.push(`CSP violation on ${page.url()}: ${text}`),
+  );
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  const watchPage = (page: Page) =>
+    page.on('pageerror', (error) => problems.push(`Uncaught error on ${page.url()}: ${error.message}`));
+  context.pages().forEach(watchPage);
+  context.on('page', watchPage);
+}
+
+/**
+ * Every page of every browser context a test opens (its own `page`, and
+ * those of `browser.newContext()` / `browser.newPage()`) is checked: the
+ * test fails on any uncaught error or CSP violation.
+ */
+export const test = base.extend<{ problems: string[] }>({
+  problems: [
+    async ({ browser }, use) => {
+      const problems: string[] = [];
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const context = await newContext(options);
+        await watchContext(context, problems);
+        return context;
+      };
+      await use(problems);
+      browser.newContext = newContext;
+      expect(problems, 'uncaught errors and CSP violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+  context: async ({ context, problems }, use) => {
+    await watchContext(context, problems);
+    await use(context);
   },
 });
 

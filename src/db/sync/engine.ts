@@ -3,7 +3,7 @@ import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { AppDatabase } from '../database.ts';
 import { network } from '../network.ts';
 import { replicateInbox } from '../replication/inbox.ts';
-import { replicateUserCollections, SyncRefused } from '../replication/user.ts';
+import { replicateUserCollections, SyncRefused, type UserReplicationOptions } from '../replication/user.ts';
 import { forgetSession, watchSession, type Session } from '../session.ts';
 import { newRev } from '../ids.ts';
 import { clearOutbox, noteWritten, watchOutbox } from '../outbox.ts';
@@ -43,6 +43,8 @@ export interface SyncEnvironment {
   onWake(callback: () => void): void;
   onOffline(callback: () => void): void;
   every(ms: number, callback: () => void): void;
+  /** Where and how the replication calls the server (the page's own origin and fetch by default). */
+  replication?: UserReplicationOptions;
 }
 
 /**
@@ -135,7 +137,10 @@ export class SyncEngine {
     this.hooks.onSession?.(this.db, session);
     if (session) {
       await attachDeviceDocuments(this.db, session.user.id);
-      this.replications = replicateUserCollections(this.db, session) as RxReplicationState<unknown, unknown>[];
+      this.replications = replicateUserCollections(this.db, session, this.env.replication) as RxReplicationState<
+        unknown,
+        unknown
+      >[];
       this.watch(this.replications);
     }
     this.publish();

@@ -1,0 +1,134 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { firstValueFrom, filter } from 'rxjs';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startTestServer, type TestServer } from '../../../sync-server/src/test-server.ts';
+import type { Annotation } from '../../model/annotations.ts';
+import { openDatabase, type AppDatabase } from '../database.ts';
+import { newRev } from '../ids.ts';
+import { currentOwnerId, noteWritten } from '../outbox.ts';
+import { readSession, saveSession, type Session } from '../session.ts';
+import { SyncEngine, type SyncEnvironment, type SyncState } from './engine.ts';
+
+/** The browser, as a test drives it: the network and the foreground are switches. */
+function fakeBrowser(baseUrl: string) {
+  let online = true;
+  const wake: (() => void)[] = [];
+  const env: SyncEnvironment = {
+    online: () => online,
+    onWake: (callback) => wake.push(callback),
+    onOffline: () => undefined,
+    every: () => undefined,
+    replication: { baseUrl, retryMs: 50 },
+  };
+  return {
+    env,
+    setOnline(value: boolean) {
+      online = value;
+      wake.forEach((callback) => callback());
+    },
+  };
+}
+
+let server: TestServer;
+let db: AppDatabase;
+let count = 0;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+beforeEach(async () => {
+  db = await openDatabase({
+    name: `engine-test-${++count}-${Date.now()}`,
+    storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) as never,
+    multiInstance: false,
+  });
+});
+afterEach(() => db.close());
+
+async function register(name: string): Promise<Session> {
+  const response = await fetch(`${server.url}/api/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `${name}-${count}@exemple.fr`, password: 'un mot de passe', displayName: name }),
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as Session;
+}
+
+async function writeNote(note: string): Promise<Annotation> {
+  const now = new Date().toISOString();
+  const annotation: Annotation = {
+    id: `n${Date.now()}${Math.random().toString(36).slice(2, 8)}`,
+    ownerId: await currentOwnerId(db),
+    workspaceId: null,
+    rev: newRev(),
+    createdAt: now,
+    updatedAt: now,
+    resourceId: 'kit-essai',
+    target: { blockId: 'intro' },
+    color: 'jaune',
+    note,
+  };
+  await db.annotations.insert(annotation);
+  await noteWritten(db, 'annotations', annotation.id, annotation.rev);
+  return annotation;
+}
+
+const reach = (engine: SyncEngine, state: SyncState) =>
+  firstValueFrom(engine.status$.pipe(filter((status) => status.state === state)));
+
+describe('SyncEngine', () => {
+  it('signed out, it keeps what was written here and counts it', async () => {
+    const browser = fakeBrowser(server.url);
+    const engine = new SyncEngine(db, browser.env);
+    await writeNote('Avant d’avoir un compte.');
+    const status = await firstValueFrom(engine.status$.pipe(filter((s) => s.pending === 1)));
+    expect(status.state).toBe('signed-out');
+  });
+
+  it('once signed in, the device’s notes become the user’s and are sent; the hooks follow the session', async () => {
+    const browser = fakeBrowser(server.url);
+    const onSession = vi.fn();
+    const engine = new SyncEngine(db, browser.env, { onSession });
+    const note = await writeNote('Écrite hors compte.');
+    const session = await register('Camille');
+    await saveSession(db, session);
+    const upToDate = await reach(engine, 'up-to-date');
+    expect(upToDate.pending).toBe(0);
+    expect(onSession).toHaveBeenLastCalledWith(db, expect.objectContaining({ token: session.token }));
+    expect((await db.annotations.findOne(note.id).exec())?.ownerId).toBe(session.user.id);
+    const pulled = await fetch(`${server.url}/api/v1/replication/annotations/pull?limit=10`, {
+      headers: { authorization: `Bearer ${session.token}` },
+    }).then((r) => r.json() as Promise<{ documents: { id: string }[] }>);
+    expect(pulled.documents.map((d) => d.id)).toContain(note.id);
+  });
+
+  it('says offline when the network goes, and sends what waits when it returns', async () => {
+    const browser = fakeBrowser(server.url);
+    const engine = new SyncEngine(db, browser.env);
+    await saveSession(db, await register('Dominique'));
+    await reach(engine, 'up-to-date');
+    browser.setOnline(false);
+    await writeNote('Dans le train.');
+    await firstValueFrom(engine.status$.pipe(filter((s) => s.state === 'offline' && s.pending === 1)));
+    browser.setOnline(true);
+    const back = await firstValueFrom(engine.status$.pipe(filter((s) => s.state === 'up-to-date' && s.pending === 0)));
+    expect(back.lastSyncAt).toBeTypeOf('number');
+  });
+
+  it('signing out on a shared device wipes the user’s data and runs the wipe hook', async () => {
+    const browser = fakeBrowser(server.url);
+    const onWipe = vi.fn(async () => undefined);
+    const engine = new SyncEngine(db, browser.env, { onWipe });
+    await saveSession(db, await register('Sacha'));
+    await reach(engine, 'up-to-date');
+    await writeNote('Privée.');
+    await engine.signOutAndWipe();
+    expect(onWipe).toHaveBeenCalledWith(db);
+    expect(await db.annotations.count().exec()).toBe(0);
+    expect(await readSession(db)).toBeNull();
+    expect((await reach(engine, 'signed-out')).pending).toBe(0);
+  });
+});
