@@ -23,6 +23,7 @@ import { ANNOTATIONS_BUDGET_MS, measureAnnotationRendering } from './annotations
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium.ts';
 import { DIST, JS_BUDGETS, jsParts, PRECACHE_BUDGET_GZIP, precachedFiles, totalGzip } from '../tests/build-size.ts';
 import { describePooling, measurePooling, POOLING_BUDGET_CODES } from './pooling.ts';
+import { describeWorkshop, measureWorkshop } from './workshop.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const PORT = Number(process.env.BENCH_PORT ?? 8098);
@@ -90,6 +91,7 @@ async function main() {
     // SQLite vs PostgreSQL with one and two processes (prints its lines as it goes).
     const scale = await measureScale();
     const pooling = measurePooling();
+    const workshop = await measureWorkshop(); // its own server process, on BENCH_WORKSHOP_PORT
 
     const results = {
       date: new Date().toISOString(),
@@ -105,6 +107,7 @@ async function main() {
       scale,
       communes,
       pooling,
+      workshop,
       budgets: {
         firstScreenJsGzipBytes: BUDGET_FIRST_SCREEN_JS,
         firstScreenJsWithinBudget: jsGzip <= BUDGET_FIRST_SCREEN_JS,
@@ -175,6 +178,7 @@ async function main() {
       `Synchro, flux SSE : ${streams.opened}/${streams.target} ouverts (${streams.users} comptes, serveur ${streams.serverRssBytes === null ? '?' : (streams.serverRssBytes / 1024 ** 2).toFixed(0)} MiB en mémoire) ; pire de ${streams.writes.length} écritures : reçue par ${streams.worst.received}, médiane ${streams.worst.medianMs} ms, p95 ${streams.worst.p95Ms} ms, max ${streams.worst.maxMs} ms (budget : ${STREAMS_BUDGET} flux, tous servis${results.budgets.syncStreamsWithinBudget ? ', respecté' : ', DÉPASSÉ'})`,
     );
     console.log(describePooling(pooling));
+    console.log(describeWorkshop(workshop));
     const budgets = results.budgets;
     if (
       !budgets.poolingWithinBudget ||
