@@ -120,6 +120,9 @@ test('a workshop prepared from a kit, run with a projector, a member and a guest
   );
   await guestScreen.giveDot('Un minibus partagé');
   await expect(guest.page.getByText('Gommettes restantes : 2 sur 3')).toBeVisible();
+  // What waits can also leave by QR code (the pooling's screen, on the phone).
+  await expect(guest.page.getByRole('link', { name: 'Partager sans réseau' })).toBeVisible();
+  await expectAccessible(guest.page);
 
   // The facilitator runs the workshop from a phone: start, pause, extend, highlight.
   const controls = await page.context().newPage();
@@ -154,6 +157,14 @@ test('a workshop prepared from a kit, run with a projector, a member and a guest
   await controls.getByRole('button', { name: 'Terminer l’atelier' }).click();
   await expect(page.getByText('Atelier terminé')).toBeVisible();
   await expect(guest.page.getByText('Cet atelier est terminé')).toBeVisible();
+
+  // The report, the same evening: the agenda as run, the contributions with their dots.
+  await page.goto(`${workshopUrl}/compte-rendu`);
+  await expect(page.getByRole('heading', { level: 1, name: `Compte rendu : Mobilités du Val ${STAMP}` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Les contributions les plus soutenues' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('Un minibus partagé entre trois communes');
+  await expect(page.getByRole('main')).toContainText('Covoiturage vers le marché du samedi');
+  await expectAccessible(page);
 
   expect(member.errors).toEqual([]);
   expect(guest.errors).toEqual([]);
