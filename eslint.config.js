@@ -45,7 +45,7 @@ const layerZones = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dev-dist/', 'node_modules/', 'test-results/', '.scratch/', 'data/'] },
+  { ignores: ['dist/', 'sync-server/dist/', 'dev-dist/', 'node_modules/', 'test-results/', '.scratch/', 'data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,6 @@
 // `npm start`: builds the app when it has not been built yet, then serves it
-// and the sync server on one origin (PORT, HOST, DATA_DIR: see README).
+// and the sync server, compiled to JavaScript, on one origin (PORT, HOST,
+// DATA_DIR: see README).
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,10 @@ if (!existsSync(`${root}/dist/index.html`)) {
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
+// The server runs as compiled JavaScript (scripts/build-server.mjs, well under a second).
+const compile = spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: root, stdio: 'inherit' });
+if (compile.status !== 0) process.exit(compile.status ?? 1);
+const server = spawn(process.execPath, ['sync-server/dist/main.js'], {
   cwd: root,
   stdio: 'inherit',
 });
