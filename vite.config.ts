@@ -2,12 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { keepPreviousAssets } from './scripts/keep-previous-assets.ts';
 
 const THEME = '#1d5c4a';
 
 export default defineConfig({
   plugins: [
     react(),
+    // A page still running the previous build finds its lazily loaded screens after a deployment.
+    keepPreviousAssets(),
     {
       // The commune list is fetched as a file (src/features/initiatives/commune-list.ts): sent without
       // the indentation the repository keeps it in.
