@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -16,6 +16,7 @@ const root = resolve(import.meta.dirname, '../..');
 
 interface Process {
   url: string;
+  dataDir: string;
   child: ChildProcess;
   output: () => string;
 }
@@ -32,6 +33,7 @@ async function createDatabase(): Promise<string> {
 
 async function startProcess(databaseUrl: string): Promise<Process> {
   const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'it-pg-process-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
     cwd: root,
     env: {
@@ -39,7 +41,7 @@ async function startProcess(databaseUrl: string): Promise<Process> {
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'it-pg-process-')),
+      DATA_DIR: dataDir,
       LIBRARY_DIR: join(root, 'tests/fixtures/library'),
       STATIC_DIR: join(tmpdir(), 'no-app'),
       LOG: 'off',
@@ -49,7 +51,7 @@ async function startProcess(databaseUrl: string): Promise<Process> {
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { url: `http://127.0.0.1:${port}`, child, output: () => output };
+  return { url: `http://127.0.0.1:${port}`, dataDir, child, output: () => output };
 }
 
 const healthy = (p: Process) =>
@@ -66,7 +68,10 @@ beforeAll(async () => {
   await until(async () => (await healthy(a)) && (await healthy(b)), 60_000);
 }, 90_000);
 afterAll(() => {
-  for (const p of [a, b]) p?.child.kill('SIGKILL');
+  for (const p of [a, b]) {
+    p?.child.kill('SIGKILL');
+    if (p) rmSync(p.dataDir, { recursive: true, force: true });
+  }
 });
 
 describe('two server processes on one PostgreSQL database', () => {
