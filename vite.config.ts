@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -6,9 +7,13 @@ import { keepPreviousAssets } from './scripts/keep-previous-assets.ts';
 
 const THEME = '#1d5c4a';
 
+/** The build's settings once resolved (its output folder), for the service worker's manifest. */
+const build = { outDir: 'dist' };
+
 export default defineConfig({
   plugins: [
     react(),
+    { name: 'build-settings', configResolved: (config) => void (build.outDir = config.build.outDir) },
     // A page still running the previous build finds its lazily loaded screens after a deployment.
     keepPreviousAssets(),
     {
@@ -46,6 +51,22 @@ export default defineConfig({
         // Not the commune list (.json) nor the WebAssembly QR reader (.wasm), about 450 KB gzipped
         // each: they go to the offline extras cache once the library is there (src/app/offline-extras.ts).
         globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
+        // Only this build's files: dist/assets also keeps the previous build's for a while (keepPreviousAssets).
+        manifestTransforms: [
+          async (entries) => {
+            const chunks = JSON.parse(await readFile(`${build.outDir}/.vite/manifest.json`, 'utf8')) as Record<
+              string,
+              { file: string; css?: string[]; assets?: string[] }
+            >;
+            const current = new Set(
+              Object.values(chunks).flatMap((c) => [c.file, ...(c.css ?? []), ...(c.assets ?? [])]),
+            );
+            return {
+              manifest: entries.filter((e) => !e.url.startsWith('assets/') || current.has(e.url)),
+              warnings: [],
+            };
+          },
+        ],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
