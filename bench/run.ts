@@ -31,6 +31,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium.ts';
 import { DIST, JS_BUDGETS, jsParts, PRECACHE_BUDGET_GZIP, precachedFiles, totalGzip } from '../tests/build-size.ts';
 import { describePooling, measurePooling, POOLING_BUDGET_CODES } from './pooling.ts';
 import { describeWorkshop, measureWorkshop } from './workshop.ts';
+import { describeDurability, measureDurability } from './durability.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const PORT = Number(process.env.BENCH_PORT ?? 8098);
@@ -114,6 +115,8 @@ async function main() {
     const scale = await measureScale();
     const pooling = measurePooling();
     const workshop = await measureWorkshop(); // its own server process, on BENCH_WORKSHOP_PORT
+    const durability = await measureDurability();
+    console.log(describeDurability(durability));
 
     const results = {
       date: new Date().toISOString(),
@@ -130,6 +133,7 @@ async function main() {
       communes,
       pooling,
       workshop,
+      durability,
       budgets: {
         firstScreenJsGzipBytes: BUDGET_FIRST_SCREEN_JS,
         firstScreenJsWithinBudget: jsGzip <= BUDGET_FIRST_SCREEN_JS,
