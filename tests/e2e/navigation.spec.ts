@@ -5,6 +5,18 @@ import { KitPage } from './pages/kit.ts';
 const KIT = 'Cartographier son écosystème territorial';
 
 const scrollY = (page: import('@playwright/test').Page) => page.evaluate(() => window.scrollY);
+/** The position once scrolling has stopped (the same over two frames): a wheel scroll lands after it is sent. */
+const settledScrollY = (page: import('@playwright/test').Page) =>
+  page.evaluate(async () => {
+    const frame = () => new Promise(requestAnimationFrame);
+    let last = -1;
+    while (last !== window.scrollY) {
+      last = window.scrollY;
+      await frame();
+      await frame();
+    }
+    return last;
+  });
 
 test('a new page opens at its top, back returns where the reader was, a link to a section opens there', async ({
   page,
@@ -14,9 +26,11 @@ test('a new page opens at its top, back returns where the reader was, a link to 
   await home.expectLibraryLoaded();
   const link = page.getByRole('link', { name: KIT });
   await link.scrollIntoViewIfNeeded();
+  const beforeWheel = await settledScrollY(page);
   await page.mouse.wheel(0, 200);
-  await expect.poll(() => scrollY(page)).toBeGreaterThan(800);
-  const homePosition = await scrollY(page);
+  await expect.poll(() => scrollY(page)).toBeGreaterThan(beforeWheel);
+  const homePosition = await settledScrollY(page);
+  expect(homePosition).toBeGreaterThan(800);
 
   await link.click();
   const kit = new KitPage(page);
