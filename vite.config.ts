@@ -51,8 +51,6 @@ export default defineConfig({
         // Not the commune list (.json) nor the WebAssembly QR reader (.wasm), about 450 KB gzipped
         // each: they go to the offline extras cache once the library is there (src/app/offline-extras.ts).
         globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
-        // The JavaScript around the WebAssembly reader goes with it (src/app/offline-extras.ts loads it).
-        globIgnores: ['**/zxing-detector-*.js'],
         // Only this build's files: dist/assets also keeps the previous build's for a while (keepPreviousAssets).
         manifestTransforms: [
           async (entries) => {
@@ -78,9 +76,7 @@ export default defineConfig({
           {
             // The offline extras: same cache name as src/app/offline-extras.ts, which fills it.
             urlPattern: ({ url }) =>
-              /^\/assets\/(communes\.generated-[\w-]+\.json|zxing_reader-[\w-]+\.wasm|zxing-detector-[\w-]+\.js)$/.test(
-                url.pathname,
-              ),
+              /^\/assets\/(communes\.generated-[\w-]+\.json|zxing_reader-[\w-]+\.wasm)$/.test(url.pathname),
             handler: 'CacheFirst',
             options: { cacheName: 'offline-extras' },
           },

@@ -13,16 +13,12 @@ export const OFFLINE_EXTRAS_CACHE = 'offline-extras';
 
 export async function cacheOfflineExtras(): Promise<void> {
   if (typeof caches === 'undefined') return;
-  const native = await readsQrCodesNatively();
-  const wanted = [COMMUNE_LIST_URL, ...(native ? [] : [ZXING_WASM_URL])].map(
+  const wanted = [COMMUNE_LIST_URL, ...((await readsQrCodesNatively()) ? [] : [ZXING_WASM_URL])].map(
     (path) => new URL(path, window.location.href).href,
   );
   const cache = await caches.open(OFFLINE_EXTRAS_CACHE);
   const held = (await cache.keys()).map((request) => request.url);
-  // The reader's JavaScript has a hashed name this code cannot know: it is kept, and cached by loading it.
-  const readerScript = (url: string) => /\/zxing-detector-[\w-]+\.js$/.test(url);
-  await Promise.all(held.filter((url) => !wanted.includes(url) && !readerScript(url)).map((url) => cache.delete(url)));
-  if (!native) await import('../ui/qr/zxing-detector.ts');
+  await Promise.all(held.filter((url) => !wanted.includes(url)).map((url) => cache.delete(url)));
   // One after the other: the second waits for the first rather than halving a slow connection.
   for (const url of wanted.filter((url) => !held.includes(url))) await cache.add(url);
 }
