@@ -100,14 +100,19 @@ async function visit(context: BrowserContext, base: string, screen: (typeof SCRE
   }
 }
 
-async function libraryDownloaded(page: Page): Promise<void> {
+/**
+ * Waits until the whole library is on the device: on the screen where its
+ * first download ends the status bar says « Prête hors ligne » (src/app/NetworkStatus.tsx);
+ * `already`: a later page, where the bar stays empty once the library is complete.
+ */
+async function libraryDownloaded(page: Page, already = false): Promise<void> {
   await page.waitForFunction(
-    () => {
-      const bar = document.querySelector('.status-bar');
-      return bar !== null && (bar.textContent ?? '').trim() === '';
+    (emptyWillDo) => {
+      const text = document.querySelector('.status-bar')?.textContent ?? '';
+      return text.includes('Prête hors ligne') || (emptyWillDo && text === '' && document.querySelector('main h1'));
     },
-    undefined,
-    { timeout: 60_000 },
+    already,
+    { timeout: 120_000 },
   );
 }
 
@@ -125,7 +130,7 @@ export async function measureHeapSession(browser: Browser, base: string): Promis
   try {
     const page = await context.newPage();
     await importSyntheticAnnotations(page, base);
-    await libraryDownloaded(page);
+    await libraryDownloaded(page, true);
     const cdp = await context.newCDPSession(page);
     const used = async () => (await cdp.send('Runtime.getHeapUsage')).usedSize;
     const steps: HeapSession['steps'] = [{ step: 'annotations importées', usedBytes: await used() }];
