@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { usesPostgres } from './test-database.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
+import { sseMessages } from './test-sync.ts';
 
 /**
  * SYNC-PROTOCOL.md, Limits, through real HTTP: every limit answered with its
@@ -78,22 +79,7 @@ async function openStream(path: string, token?: string) {
     signal: abort.signal,
   });
   if (response.status !== 200) return { status: response.status, body: await response.json(), close() {} };
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  const next = async (): Promise<unknown> => {
-    for (;;) {
-      const end = buffer.indexOf('\n\n');
-      if (end >= 0) {
-        const event = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (event.startsWith('data: ')) return JSON.parse(event.slice(6));
-        continue;
-      }
-      const { value, done } = await reader.read();
-      if (done) return 'END';
-      buffer += value;
-    }
-  };
+  const next = sseMessages(response.body!);
   return { status: 200, body: undefined, next, close: () => abort.abort() };
 }
 

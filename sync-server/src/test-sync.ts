@@ -93,17 +93,14 @@ export async function pullAll(
   }
 }
 
-/** An event stream of a user's annotations; `next()` gives the next message, or 'END' when the server closed it. */
-export async function openStream(base: string, session: Session) {
-  const abort = new AbortController();
-  const response = await fetch(`${base}/api/v1/replication/annotations/stream`, {
-    headers: { authorization: `Bearer ${session.token}` },
-    signal: abort.signal,
-  });
-  if (response.status !== 200) throw new Error(`stream: ${response.status}`);
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+/**
+ * The `data:` messages of a Server-Sent Events body, one per call, parsed as
+ * JSON; 'END' once the server has closed the stream (or the read failed).
+ */
+export function sseMessages(body: ReadableStream): () => Promise<unknown> {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
-  const next = async (): Promise<any> => {
+  return async () => {
     for (;;) {
       const end = buffer.indexOf('\n\n');
       if (end >= 0) {
@@ -117,6 +114,17 @@ export async function openStream(base: string, session: Session) {
       buffer += value;
     }
   };
+}
+
+/** An event stream of a user's annotations; `next()` gives the next message, or 'END' when the server closed it. */
+export async function openStream(base: string, session: Session) {
+  const abort = new AbortController();
+  const response = await fetch(`${base}/api/v1/replication/annotations/stream`, {
+    headers: { authorization: `Bearer ${session.token}` },
+    signal: abort.signal,
+  });
+  if (response.status !== 200) throw new Error(`stream: ${response.status}`);
+  const next = sseMessages(response.body!) as () => Promise<any>;
   /** Waits for a message carrying the document `id`. */
   const waitFor = async (id: string): Promise<void> => {
     for (;;) {

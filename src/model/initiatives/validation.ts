@@ -15,6 +15,7 @@ import {
 } from '../initiatives.ts';
 import { ACTOR_FAMILY_IDS, NEED_IDS, type ActorFamilyId, type NeedId } from '../vocabulary.ts';
 import { isSdg17TargetId, isSdgNumber } from './sdgs.ts';
+import { frenchDate } from '../french-dates.ts';
 
 export const TITLE_MIN = 3;
 export const TITLE_MAX = 200;
@@ -99,21 +100,6 @@ const PHONE = /^\+?[\d\s.\-()]{6,}$/;
 const MONTH = /^(\d{4})-(\d{2})$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
 /** A calendar day, compared as the string YYYY-MM-DD. */
 interface Day {
   year: number;
@@ -133,7 +119,7 @@ function parseDay(value: string): Day | undefined {
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const isoDay = ({ year, month, day }: Day) => `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 /** « 1er mars 2031 ». */
-const frenchDay = ({ year, month, day }: Day) => `${day === 1 ? '1er' : day} ${MONTHS[month - 1]} ${year}`;
+const frenchDay = ({ year, month, day }: Day) => frenchDate(year, month, day);
 
 /** The same day `years` later; 29 February becomes 28 February in a common year. */
 function addYears({ year, month, day }: Day, years: number): Day {

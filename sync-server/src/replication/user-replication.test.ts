@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../test-server.ts';
+import { sseMessages } from '../test-sync.ts';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -209,22 +210,7 @@ describe('user collections: the stream', () => {
       headers: { authorization: `Bearer ${session.token}` },
       signal: abort.signal,
     });
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    const next = async (): Promise<unknown> => {
-      for (;;) {
-        const end = buffer.indexOf('\n\n');
-        if (end >= 0) {
-          const event = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          if (event.startsWith('data: ')) return JSON.parse(event.slice(6));
-          continue;
-        }
-        const { value, done } = await reader.read();
-        if (done) return 'END';
-        buffer += value;
-      }
-    };
+    const next = sseMessages(response.body!);
     return { next, close: () => abort.abort() };
   }
 

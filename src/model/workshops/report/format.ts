@@ -1,25 +1,12 @@
 /** Wording shared by the report's page and its exports. */
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
+import { frenchDate } from '../../french-dates.ts';
 
 /** `2026-12-03T18:30` (local time, as a workshop keeps it) → « 3 décembre 2026 à 18 h 30 ». */
 export function formatStartsAt(startsAt: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(startsAt);
   if (!match) return startsAt;
   const [, year, month, day, hour, minute] = match;
-  const date = `${Number(day) === 1 ? '1er' : Number(day)} ${MONTHS[Number(month) - 1]} ${year}`;
+  const date = frenchDate(Number(year), Number(month), Number(day));
   return `${date} à ${Number(hour)} h ${minute}`;
 }
 
