@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { keepPreviousAssets } from './scripts/keep-previous-assets.ts';
+import { type BuiltChunk, extraFiles, offlineExtras } from './scripts/offline-extras-plugin.ts';
 
 const THEME = '#1d5c4a';
 
@@ -16,6 +17,8 @@ export default defineConfig({
     { name: 'build-settings', configResolved: (config) => void (build.outDir = config.build.outDir) },
     // A page still running the previous build finds its lazily loaded screens after a deployment.
     keepPreviousAssets(),
+    // Lazily loaded code the install leaves out (QR drawing and reading): index.html lists its files.
+    offlineExtras(),
     {
       // The commune list is fetched as a file (src/features/initiatives/commune-list.ts): sent without
       // the indentation the repository keeps it in.
@@ -49,20 +52,26 @@ export default defineConfig({
       },
       workbox: {
         // Not the commune list (.json) nor the WebAssembly QR reader (.wasm), about 450 KB gzipped
-        // each: they go to the offline extras cache once the library is there (src/app/offline-extras.ts).
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
+        // each, nor the code of scripts/offline-extras-plugin.ts: they go to the offline extras cache
+        // once the library is there (src/app/offline-extras.ts). Nor the install's icons (.png): the
+        // browser fetches them when installing, with the network, and the page shows only icon.svg.
+        globPatterns: ['**/*.{js,css,html,svg,ico,woff2}'],
         // Only this build's files: dist/assets also keeps the previous build's for a while (keepPreviousAssets).
         manifestTransforms: [
           async (entries) => {
             const chunks = JSON.parse(await readFile(`${build.outDir}/.vite/manifest.json`, 'utf8')) as Record<
               string,
-              { file: string; css?: string[]; assets?: string[] }
+              BuiltChunk & { css?: string[]; assets?: string[] }
             >;
             const current = new Set(
               Object.values(chunks).flatMap((c) => [c.file, ...(c.css ?? []), ...(c.assets ?? [])]),
             );
+            const extras = new Set(Object.values(extraFiles(chunks)).flat());
             return {
-              manifest: entries.filter((e) => !e.url.startsWith('assets/') || current.has(e.url)),
+              manifest: entries.filter(
+                (e) =>
+                  (!e.url.startsWith('assets/') || current.has(e.url)) && !extras.has(e.url) && !e.url.endsWith('.png'),
+              ),
               warnings: [],
             };
           },
@@ -74,9 +83,10 @@ export default defineConfig({
         clientsClaim: true,
         runtimeCaching: [
           {
-            // The offline extras: same cache name as src/app/offline-extras.ts, which fills it.
-            urlPattern: ({ url }) =>
-              /^\/assets\/(communes\.generated-[\w-]+\.json|zxing_reader-[\w-]+\.wasm)$/.test(url.pathname),
+            // The offline extras: same cache name as src/app/offline-extras.ts, which fills it. Every
+            // build file the precache does not hold (its route comes first): the extras, and the
+            // previous build's files a page opened before an update still loads.
+            urlPattern: ({ url }) => url.pathname.startsWith('/assets/'),
             handler: 'CacheFirst',
             options: { cacheName: 'offline-extras' },
           },

@@ -10,10 +10,11 @@ import { gzipSync } from 'node:zlib';
 
 export const DIST = resolve(import.meta.dirname, '../dist');
 
-/** The install's precache, gzipped. */
-// Issue 15's goal is 350 KiB; the workshop screens took the install to 382 KiB. Until they are
-// trimmed, this guards against any further growth (the goal is reported as missed, not met).
-export const PRECACHE_BUDGET_GZIP = 385 * 1024;
+/**
+ * The install's precache, gzipped. Code a device needs offline only for a
+ * rarer screen can go to the offline extras instead (scripts/offline-extras-plugin.ts).
+ */
+export const PRECACHE_BUDGET_GZIP = 350 * 1024;
 
 export interface SizedFile {
   path: string;

@@ -3,6 +3,21 @@ import { useRouteError } from 'react-router';
 /** Shown when a screen fails: says so in French, and offers a way back. */
 export function ErrorPage() {
   const error = useRouteError();
+  if (isMissingCode(error) && !navigator.onLine) {
+    // A screen left out of the install (scripts/offline-extras-plugin.ts) before its offline copy was made.
+    return (
+      <main className="page" role="alert">
+        <h1>Écran pas encore disponible hors ligne</h1>
+        <p>
+          L’application garde cet écran pour un usage sans réseau une fois la bibliothèque téléchargée sur l’appareil.
+          Rouvrez-le quand le réseau revient ; vos données sur l’appareil ne sont pas touchées.
+        </p>
+        <p>
+          <a href="/">Revenir à l'accueil</a>
+        </p>
+      </main>
+    );
+  }
   if (isMissingCode(error)) {
     return (
       <main className="page" role="alert">

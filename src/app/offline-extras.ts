@@ -1,9 +1,11 @@
 /**
  * Files some screens need offline but that the app's install leaves out to
- * stay light: the commune list of the initiative form and, on browsers
- * without a QR reader of their own, the WebAssembly one. Once the library
- * is on the device, they are put in a cache the service worker answers
- * from (vite.config.ts, same cache name); an older build's copies go.
+ * stay light: the commune list of the initiative form, the code that draws
+ * QR codes and, on browsers without a QR reader of their own, the
+ * WebAssembly one. Once the library is on the device, they are put in a
+ * cache the service worker answers from (vite.config.ts, same cache name);
+ * an older build's copies go. They are fetched, never run: code loaded
+ * here would keep the page busy and out of the back/forward cache.
  */
 import { COMMUNE_LIST_URL } from '../ui/commune-list.ts';
 import { readsQrCodesNatively } from '../ui/qr/detector.ts';
@@ -11,9 +13,15 @@ import { ZXING_WASM_URL } from '../ui/qr/zxing-wasm.ts';
 
 export const OFFLINE_EXTRAS_CACHE = 'offline-extras';
 
+/** The code files of this build listed in index.html's `<meta name>` (scripts/offline-extras-plugin.ts). */
+function listedFiles(name: string): string[] {
+  return (document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? '').split(' ').filter(Boolean);
+}
+
 export async function cacheOfflineExtras(): Promise<void> {
   if (typeof caches === 'undefined') return;
-  const wanted = [COMMUNE_LIST_URL, ...((await readsQrCodesNatively()) ? [] : [ZXING_WASM_URL])].map(
+  const qrReader = (await readsQrCodesNatively()) ? [] : [ZXING_WASM_URL, ...listedFiles('offline-extras-qr-reader')];
+  const wanted = [COMMUNE_LIST_URL, ...listedFiles('offline-extras'), ...qrReader].map(
     (path) => new URL(path, window.location.href).href,
   );
   const cache = await caches.open(OFFLINE_EXTRAS_CACHE);

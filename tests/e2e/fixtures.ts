@@ -114,19 +114,27 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 }
 
 /**
- * Resolves once the files the install leaves out (the commune list; the QR
- * reader where the browser has none) are in the offline extras cache: the
- * app puts them there once the library is on the device.
+ * Resolves once the files the install leaves out (the commune list, the QR
+ * drawing code; the QR reader where the browser has none) are in the offline
+ * extras cache: the app puts them there once the library is on the device.
  */
 export async function waitForOfflineExtras(page: Page): Promise<void> {
   await expect
     .poll(
       () =>
         page.evaluate(async () => {
-          const keys = await (await caches.open('offline-extras')).keys();
-          return keys.some((request) => /\/communes\.generated-[\w-]+\.json$/.test(request.url));
+          const cached = (await (await caches.open('offline-extras')).keys()).map((r) => new URL(r.url).pathname);
+          const listed = (name: string) =>
+            (document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? '').split(' ');
+          const native = 'BarcodeDetector' in window;
+          const wanted = [...listed('offline-extras'), ...(native ? [] : listed('offline-extras-qr-reader'))];
+          return {
+            communes: cached.some((path) => /^\/assets\/communes\.generated-[\w-]+\.json$/.test(path)),
+            wasm: native || cached.some((path) => /^\/assets\/zxing_reader-[\w-]+\.wasm$/.test(path)),
+            missing: wanted.filter((path) => !cached.includes(path)),
+          };
         }),
       { timeout: 30_000 },
     )
-    .toBe(true);
+    .toEqual({ communes: true, wasm: true, missing: [] });
 }

@@ -1,4 +1,10 @@
-import { expect, seriousAccessibilityViolations, test, waitForServiceWorker } from './fixtures.ts';
+import {
+  expect,
+  seriousAccessibilityViolations,
+  test,
+  waitForOfflineExtras,
+  waitForServiceWorker,
+} from './fixtures.ts';
 import { AccountScreen, newPerson, WorkspacesScreen } from './pages/account.ts';
 import { ParticipantScreen, WorkshopFormScreen } from './pages/workshops.ts';
 
@@ -32,6 +38,8 @@ test('offline: a contribution shared as a QR code, read back from its picture by
   const workshopUrl = page.url();
   const code = (await page.locator('.workshop-code').textContent())!.replace('-', '');
   await waitForServiceWorker(page);
+  // The QR code's drawing and reading code is cached once the library is on the device.
+  await waitForOfflineExtras(page);
 
   // No network in the hall: the contribution waits on the device, and goes out as a QR code.
   await context.setOffline(true);

@@ -1,4 +1,3 @@
-import { toString as qrSvg } from 'qrcode';
 import { useEffect, useState } from 'react';
 
 const SIZE = 280;
@@ -11,10 +10,13 @@ export function InviteQr({ url, code }: { url: string; code: string }) {
   const [drawn, setDrawn] = useState<{ url: string; src?: string }>();
   useEffect(() => {
     let current = true;
-    qrSvg(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }).then(
-      (svg) => current && setDrawn({ url, src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` }),
-      () => current && setDrawn({ url }),
-    );
+    // Loaded on first use, not installed with the app: the offline extras (src/app/offline-extras.ts).
+    import('qrcode')
+      .then(({ toString: qrSvg }) => qrSvg(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }))
+      .then(
+        (svg) => current && setDrawn({ url, src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` }),
+        () => current && setDrawn({ url }),
+      );
     return () => {
       current = false;
     };

@@ -1,4 +1,3 @@
-import { toString as qrSvg } from 'qrcode';
 import { useEffect, useState } from 'react';
 
 interface Props {
@@ -13,16 +12,20 @@ interface Props {
 
 /**
  * A QR code drawn as SVG by `qrcode` and shown as a data: image (the CSP
- * allows data: images, not inline SVG styles or scripts).
+ * allows data: images, not inline SVG styles or scripts). Offline before
+ * the offline extras are cached, it says the code could not be drawn.
  */
 export function QrCodeImage({ text, alt, size, level = 'M', className }: Props) {
   const [drawn, setDrawn] = useState<{ text: string; src?: string }>();
   useEffect(() => {
     let current = true;
-    qrSvg(text, { type: 'svg', errorCorrectionLevel: level, margin: 4 }).then(
-      (svg) => current && setDrawn({ text, src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` }),
-      () => current && setDrawn({ text }),
-    );
+    // Loaded on first use, not installed with the app: the offline extras (src/app/offline-extras.ts).
+    import('qrcode')
+      .then(({ toString: qrSvg }) => qrSvg(text, { type: 'svg', errorCorrectionLevel: level, margin: 4 }))
+      .then(
+        (svg) => current && setDrawn({ text, src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` }),
+        () => current && setDrawn({ text }),
+      );
     return () => {
       current = false;
     };

@@ -1,0 +1,45 @@
+import { expect, it } from 'vitest';
+import { type BuiltChunk, extraFiles } from './offline-extras-plugin.ts';
+
+it('lists the chunks only the extras load, per audience, and leaves shared chunks in the install', () => {
+  const chunks: Record<string, BuiltChunk> = {
+    'index.html': { file: 'assets/index.js', isEntry: true, imports: ['_react.js'] },
+    '_react.js': { file: 'assets/react.js' },
+    'src/features/account/WorkspacePage.tsx': {
+      file: 'assets/WorkspacePage.js',
+      isDynamicEntry: true,
+      imports: ['_react.js'],
+    },
+    'node_modules/qrcode/lib/browser.js': { file: 'assets/browser.js', isDynamicEntry: true },
+    'src/features/workshops/pooling/ShareRoute.tsx': {
+      file: 'assets/ShareRoute.js',
+      isDynamicEntry: true,
+      imports: ['_react.js', '_pooling.js'],
+    },
+    'src/features/workshops/pooling/ReceiveRoute.tsx': {
+      file: 'assets/ReceiveRoute.js',
+      isDynamicEntry: true,
+      imports: ['_pooling.js', '_wasm.js'],
+    },
+    '_pooling.js': { file: 'assets/pooling.js' },
+    'src/ui/qr/zxing-detector.ts': { file: 'assets/zxing-detector.js', isDynamicEntry: true, imports: ['_wasm.js'] },
+    '_wasm.js': { file: 'assets/wasm.js' },
+  };
+  for (const chunk of Object.keys(chunks)) chunks[chunk]!.src = chunk.startsWith('_') ? undefined : chunk;
+  expect(extraFiles(chunks)).toEqual({
+    everyone: [
+      'assets/browser.js',
+      'assets/ShareRoute.js',
+      'assets/pooling.js',
+      'assets/ReceiveRoute.js',
+      'assets/wasm.js',
+    ],
+    withoutNativeQrReader: ['assets/zxing-detector.js'],
+  });
+});
+
+it('fails the build when an extra is no longer loaded lazily', () => {
+  expect(() => extraFiles({ 'index.html': { file: 'assets/index.js', isEntry: true } })).toThrow(
+    /0 of 4 modules found lazily loaded/,
+  );
+});
