@@ -1,8 +1,9 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { SyncStatusLine } from '../features/account/SyncStatusLine.tsx';
 import { UpgradeRequired } from './UpgradeRequired.tsx';
 import { DatabaseGate } from '../db/react/DatabaseContext.tsx';
+import { noteTextOpened } from '../db/interest.ts';
 import { InstallPrompt } from './install/InstallPrompt.tsx';
 import { LibraryProgressBar, NetworkStatus } from './NetworkStatus.tsx';
 import { PagePreview } from '../ui/PagePreview.tsx';
@@ -29,6 +30,10 @@ export function Layout() {
     setSeen(pathname);
     setMenuOpen(false);
   }
+  useEffect(() => {
+    const text = /^\/ressources\/([^/]+)$/.exec(pathname);
+    if (text) noteTextOpened(decodeURIComponent(text[1]!));
+  }, [pathname]);
   return (
     <>
       <ScrollMemory />
@@ -74,6 +79,7 @@ export function Layout() {
         </nav>
       </header>
       <UpdatePrompt />
+      <InstallPrompt banner />
       <DatabaseGate>
         <UpgradeRequired />
       </DatabaseGate>

@@ -1,9 +1,11 @@
 import { useRegisterSW } from 'virtual:pwa-register/react';
+import { network } from '../db/network.ts';
 
 /**
  * A new version never reloads the app by itself: it says so and waits for
  * the user. Updates are looked for at start and whenever the app comes back
- * to the foreground (installed iOS apps are rarely restarted).
+ * to the foreground (installed iOS apps are rarely restarted), when the
+ * server is within reach (the page's own view of the network, src/db/network.ts).
  */
 export function UpdatePrompt() {
   const {
@@ -13,7 +15,8 @@ export function UpdatePrompt() {
     onRegisteredSW(_url, registration) {
       if (!registration) return;
       const check = () => {
-        if (document.visibilityState === 'visible' && navigator.onLine) void registration.update().catch(() => {});
+        if (document.visibilityState === 'visible' && network?.reachable !== false)
+          void registration.update().catch(() => {});
       };
       check();
       document.addEventListener('visibilitychange', check);

@@ -1,3 +1,5 @@
+import { noteOwnSave } from './interest.ts';
+
 let asked = false;
 
 /**
@@ -6,6 +8,7 @@ let asked = false;
  * initiative). The answer shows on the offline storage page.
  */
 export function askPersistenceOnce(): void {
+  if (typeof window !== 'undefined') noteOwnSave();
   if (asked || typeof navigator === 'undefined' || !navigator.storage?.persist) return;
   asked = true;
   void navigator.storage

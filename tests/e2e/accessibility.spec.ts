@@ -37,6 +37,11 @@ const ROUTES: { name: string; path: string; ready: Ready }[] = [
   { name: 'account', path: '/compte', ready: h1('Compte') },
   { name: 'groups', path: '/espaces', ready: h1('Espaces') },
   { name: 'join', path: '/espaces/rejoindre', ready: h1('Invitation à un espace') },
+  { name: 'workshops', path: '/ateliers', ready: h1('Ateliers') },
+  { name: 'workshop-form', path: '/ateliers/nouveau', ready: (page) => page.getByLabel('Titre', { exact: true }) },
+  { name: 'workshop-unknown', path: '/ateliers/inconnu', ready: (page) => page.getByRole('heading', { level: 1 }) },
+  { name: 'workshop-bad-link', path: '/atelier/ABC', ready: h1('Lien d’atelier non valable') },
+  { name: 'workshop-join', path: '/atelier/ABCDEFGH', ready: h1(/^Rejoindre l’atelier/) },
   { name: 'not-found', path: '/nulle-part', ready: (page) => page.getByRole('heading', { level: 1 }) },
 ];
 

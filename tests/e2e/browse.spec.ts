@@ -25,6 +25,14 @@ test('filter the library, open a kit, jump to a section, then find a passage off
   await toc.getByRole('link', { name: 'Pièges à éviter' }).click();
   await expect(page).toHaveURL(/#pieges-a-eviter$/);
   await expect(page.getByRole('heading', { level: 2, name: 'Pièges à éviter' })).toBeInViewport();
+  // Far down the kit, « Sommaire » stays at hand and takes the keyboard back to the contents.
+  await expect(toc).not.toBeInViewport();
+  const backToContents = page.getByRole('button', { name: 'Sommaire' });
+  await backToContents.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Sommaire' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 2, name: 'Sommaire' })).toBeInViewport();
+  await expect(backToContents).toBeHidden();
 
   // A deep link opens the kit at that section.
   await page.goto('/ressources/kit-faire-alliance#pour-aller-plus-loin');

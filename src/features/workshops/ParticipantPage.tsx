@@ -59,7 +59,13 @@ export default function ParticipantPage() {
   const pending = new Set(outbox ?? []);
   const myContributions = entries.filter((e) => !isDots(e) && e.ownerId === participant?.ownerId);
 
-  if (!code) return <p>Ce lien ne contient pas de code d’atelier valable.</p>;
+  if (!code)
+    return (
+      <>
+        <h1>Lien d’atelier non valable</h1>
+        <p>Ce lien ne contient pas de code d’atelier valable : demandez à l’animateur le lien ou le code à 8 signes.</p>
+      </>
+    );
   if (guest === undefined || workshop === undefined) return <p className="muted">Chargement…</p>;
   if (!guest && !workshop) return <JoinForm workshopId={workshopId} code={code} invitation={invitation} />;
   const title = workshop?.title ?? known?.title ?? 'Atelier';

@@ -20,7 +20,15 @@ export default function WorkshopPage() {
   const [copied, setCopied] = useState<string>();
 
   if (workshop === undefined) return <p className="muted">Chargement…</p>;
-  if (workshop === null) return <p>Atelier introuvable sur cet appareil.</p>;
+  if (workshop === null)
+    return (
+      <>
+        <h1>Atelier introuvable</h1>
+        <p>
+          Cet atelier n’est pas sur cet appareil. <Link to="/ateliers">Voir les ateliers</Link>
+        </p>
+      </>
+    );
   const code = formatWorkshopCode(workshop.code);
   const text = url ? invitationText(workshop, url) : '';
   const group = groups.find((g) => g.id === workshop.workspaceId);
