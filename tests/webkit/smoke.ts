@@ -1,0 +1,132 @@
+/**
+ * WebKit smoke test (the engine of every iPhone): Debian's WebKitGTK
+ * MiniBrowser, driven over W3C WebDriver (WebKitWebDriver under a virtual
+ * display) by webdriverio, against the production build served by the real
+ * server. First visit, service worker ready, a kit, a search, a note; then
+ * the server stops and a reload still shows the home, the kit and the note.
+ *
+ * Run by `npm test` (npm run test:webkit) after scripts/ensure-webkit.sh;
+ * SKIPPED only where that script says the platform cannot have them.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { remote } from 'webdriverio';
+
+const SERVER_PORT = Number(process.env.WEBKIT_SERVER_PORT ?? 8099);
+const DRIVER_PORT = Number(process.env.WEBKIT_DRIVER_PORT ?? 4444);
+const MINIBROWSER = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+const BASE = `http://127.0.0.1:${SERVER_PORT}`;
+const TIMEOUT = 30_000;
+
+const ensure = spawnSync('bash', ['scripts/ensure-webkit.sh'], { stdio: 'inherit' });
+if (ensure.status === 3) {
+  console.log('SKIPPED WebKit smoke test: WebKitWebDriver and xvfb cannot be installed on this platform (see above).');
+  process.exit(0);
+}
+if (ensure.status !== 0) throw new Error('scripts/ensure-webkit.sh failed');
+
+if (!existsSync('dist/index.html')) throw new Error('No production build: run `npx vite build` first.');
+
+// The e2e helpers keep their data under a folder named after the port: ours, not the Playwright run's.
+process.env.E2E_PORT = String(SERVER_PORT);
+const { prepareDirs, startServer, waitForHealth } = await import('../e2e/server.ts');
+
+function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    // xvfb-run starts its own group: end it and what it started (the driver, the display, the browser).
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      child.kill('SIGTERM');
+    }
+  });
+}
+
+async function waitForDriver(): Promise<void> {
+  const deadline = Date.now() + TIMEOUT;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${DRIVER_PORT}/status`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('WebKitWebDriver did not start');
+}
+
+prepareDirs();
+let server: ChildProcess | undefined = startServer(SERVER_PORT);
+const driver = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${DRIVER_PORT}`], {
+  stdio: 'ignore',
+  detached: true,
+});
+let failed = false;
+try {
+  await Promise.all([waitForHealth(BASE), waitForDriver()]);
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port: DRIVER_PORT,
+    logLevel: 'error',
+    capabilities: {
+      browserName: 'MiniBrowser',
+      'wdio:enforceWebDriverClassic': true,
+      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+    } as WebdriverIO.Capabilities,
+  });
+  const step = (what: string) => console.log(`WebKit: ${what}`);
+  const visible = (selector: string) => browser.$(selector).waitForDisplayed({ timeout: TIMEOUT });
+  try {
+    await browser.url(`${BASE}/`);
+    await visible("aria/Partir d'un besoin");
+    step('home shows the needs');
+    await browser.waitUntil(
+      () =>
+        browser.execute(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker !== undefined),
+      { timeout: TIMEOUT, timeoutMsg: 'no service worker took control' },
+    );
+    await browser.waitUntil(async () => (await browser.$('aria/Prête hors ligne').isExisting()) === true, {
+      timeout: 60_000,
+      timeoutMsg: 'the library did not finish downloading',
+    });
+    step('service worker in control, library on the device');
+
+    await browser.url(`${BASE}/recherche?q=alliance`);
+    const result = browser.$('aria/Résultats').$('a');
+    await result.waitForDisplayed({ timeout: TIMEOUT });
+    step(`search finds « ${await result.getText()} »`);
+
+    await browser.url(`${BASE}/ressources/kit-faire-alliance`);
+    await visible('aria/Sommaire');
+    const note = `Note WebKit ${Date.now()}`;
+    await browser.$('#note-text').setValue(note);
+    await browser.$('button=Enregistrer la note').click();
+    await browser.$(`p*=${note}`).waitForExist({ timeout: TIMEOUT });
+    step('a kit opens and takes a note');
+
+    await stop(server);
+    server = undefined;
+    await browser.url(`${BASE}/`);
+    await visible("aria/Partir d'un besoin");
+    await browser.url(`${BASE}/ressources/kit-faire-alliance`);
+    await visible('aria/Sommaire');
+    await browser.$(`p*=${note}`).waitForExist({ timeout: TIMEOUT });
+    await browser.waitUntil(async () => (await browser.$('aria/Hors ligne').isExisting()) === true, {
+      timeout: TIMEOUT,
+      timeoutMsg: 'the app did not say it is offline with the server stopped',
+    });
+    step('server stopped: the home, the kit and the note are still there, and the app says « Hors ligne »');
+  } finally {
+    await browser.deleteSession().catch(() => {});
+  }
+  console.log('WebKit smoke test: passed');
+} catch (error) {
+  failed = true;
+  console.error('WebKit smoke test: FAILED', error);
+} finally {
+  await stop(server);
+  await stop(driver);
+}
+process.exit(failed ? 1 : 0);
