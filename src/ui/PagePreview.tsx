@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { useLocation } from 'react-router';
+import type { MouseEvent, ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 
 /**
  * The heading of a text that the server put in the page (sync-server/src/preview.ts),
@@ -7,8 +7,24 @@ import { useLocation } from 'react-router';
  */
 const preview = (() => {
   const element = document.querySelector<HTMLElement>('[data-preview]');
-  return element ? { path: element.dataset.preview!, html: element.outerHTML } : undefined;
+  if (!element) return undefined;
+  const parts = new Map<string, string>();
+  for (const part of element.querySelectorAll<HTMLElement>('[data-preview-part]')) {
+    parts.set(part.dataset.previewPart!, part.outerHTML);
+  }
+  return { path: element.dataset.preview!, html: element.outerHTML, parts };
 })();
+
+/** Links in the server's markup are plain links: followed by the app's router, not by a page load. */
+function useFollowLinks() {
+  const navigate = useNavigate();
+  return (event: MouseEvent) => {
+    const link = (event.target as Element).closest('a');
+    if (!link || link.origin !== window.location.origin || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    event.preventDefault();
+    void navigate(link.pathname + link.search + link.hash);
+  };
+}
 
 /**
  * While a screen waits (the database opening, its code loading, its text
@@ -17,7 +33,18 @@ const preview = (() => {
  */
 export function PagePreview({ fallback = null }: { fallback?: ReactNode }) {
   const { pathname } = useLocation();
+  const follow = useFollowLinks();
   // Our own server's markup, built from escaped text (no script can be in it).
-  if (preview && pathname === preview.path) return <div dangerouslySetInnerHTML={{ __html: preview.html }} />;
+  if (preview && pathname === preview.path)
+    return <div onClick={follow} dangerouslySetInnerHTML={{ __html: preview.html }} />;
   return <>{fallback}</>;
+}
+
+/** One part of the server's page for this address (e.g. the home's needs), while the screen's own is on the way. */
+export function PreviewPart({ name, fallback = null }: { name: string; fallback?: ReactNode }) {
+  const { pathname } = useLocation();
+  const follow = useFollowLinks();
+  const html = preview && pathname === preview.path ? preview.parts.get(name) : undefined;
+  if (!html) return <>{fallback}</>;
+  return <div onClick={follow} dangerouslySetInnerHTML={{ __html: html }} />;
 }

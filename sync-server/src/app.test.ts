@@ -114,7 +114,12 @@ describe('the API', () => {
 
     const index = await fetch(`${server.url}/`);
     expect(index.headers.get('cache-control')).toBe('no-cache');
-    expect(await index.clone().text()).toContain('<div data-preview="/"><h1>La bibliothèque');
+    const home = await index.clone().text();
+    expect(home).toContain('<div data-preview="/"><h1>La bibliothèque');
+    // The needs, before the app and the library have arrived.
+    expect(home).toMatch(
+      /<h2 id="besoins">Partir d'un besoin<\/h2><ul class="grid needs"><li class="card need"><h3><a href="\/besoins\/qualifier-l-innovation">/,
+    );
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect((await fetch(`${server.url}/sw.js`)).headers.get('cache-control')).toBe('no-cache');
 

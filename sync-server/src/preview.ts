@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 // eslint-disable-next-line import-x/no-restricted-paths -- until the preview's words come with the build (issue #14)
 import { HOME_LEAD, HOME_TITLE, RESOURCE_TYPE_LABELS } from '../../src/i18n/fr.ts';
-import type { Resource } from '../../src/model/library.ts';
+import type { Need, Resource } from '../../src/model/library.ts';
+import { NEED_IDS } from '../../src/model/vocabulary.ts';
 import type { Store } from './store/store.ts';
 
 const RESOURCE_PATH = /^\/ressources\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?(?:[?#].*)?$/;
@@ -13,16 +14,40 @@ const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
+ * The home's « Partir d'un besoin » list, as the app draws it
+ * (src/features/library/HomePage.tsx): on a slow first visit it is there
+ * before the app and the library have arrived.
+ */
+async function needsList(store: Store): Promise<string> {
+  const stored = await store.readDocuments('needs', [...NEED_IDS]);
+  const needs = [...stored.values()]
+    .map((row) => JSON.parse(row.body) as Need & { _deleted?: boolean })
+    .filter((need) => !need._deleted)
+    .sort((a, b) => a.order - b.order);
+  if (needs.length === 0) return '';
+  const items = needs.map(
+    (need) =>
+      `<li class="card need"><h3><a href="/besoins/${escapeHtml(need.id)}">` +
+      `<span class="need-number" aria-hidden="true">${need.order}</span>${escapeHtml(need.title)}</a></h3>` +
+      `<p>${escapeHtml(need.summary)}</p></li>`,
+  );
+  return (
+    `<section aria-labelledby="besoins" data-preview-part="needs">` +
+    `<h2 id="besoins">Partir d'un besoin</h2><ul class="grid needs">${items.join('')}</ul></section>`
+  );
+}
+
+/**
  * The app's page for a navigation. The home, or a link to a text, opened on
- * a first visit gets its heading (for a text: type, title, summary) in the
- * page itself, so the reader sees it before the app and the library have
+ * a first visit gets its heading (for a text: type, title, summary; for the
+ * home, the needs too) in the page itself, so the reader sees it before the app and the library have
  * arrived; the app shows the same heading until it has the page's content
  * (src/ui/PagePreview.tsx).
  */
 export async function appPage(staticDir: string, store: Store, url: string): Promise<string> {
   const page = await readFile(join(staticDir, 'index.html'), 'utf8');
   if (/^\/(?:[?#].*)?$/.test(url)) {
-    const home = `<div data-preview="/"><h1>${escapeHtml(HOME_TITLE)}</h1><p class="lead">${escapeHtml(HOME_LEAD)}</p></div>`;
+    const home = `<div data-preview="/"><h1>${escapeHtml(HOME_TITLE)}</h1><p class="lead">${escapeHtml(HOME_LEAD)}</p>${await needsList(store)}</div>`;
     return page.replace(SHELL_MAIN, () => `<main class="page">${home}</main>`);
   }
   const match = RESOURCE_PATH.exec(url);

@@ -77,6 +77,51 @@ test('a link to a kit shows the kit’s heading before the app has even started'
   await context.close();
 });
 
+test('a first visit on a slow link shows the needs at once, then the download, then « Prête hors ligne »', async ({
+  page,
+  context,
+}) => {
+  // A village hall's link: 400 ms of latency, 50 kB/s.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 400,
+    downloadThroughput: 50_000,
+    uploadThroughput: 50_000,
+  });
+  // The app's scripts are held back until the needs are seen: they must come with the page itself.
+  let releaseScripts = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+  await page.route('**/assets/*.js', async (route) => {
+    await scriptsHeld;
+    await route.fallback();
+  });
+  await page.goto('/', { waitUntil: 'commit' });
+  const needs = page.getByRole('region', { name: "Partir d'un besoin" });
+  await expect(needs.getByRole('link', { name: /Faire alliance/ })).toBeVisible();
+  releaseScripts();
+  // The needs are there while the library is still on its way, with its progress shown.
+  const progress = page.getByRole('progressbar', { name: 'Bibliothèque téléchargée' });
+  await expect(progress).toBeVisible({ timeout: 45_000 });
+  const done = Number(await progress.getAttribute('value'));
+  expect(done).toBeLessThan(Number(await progress.getAttribute('max')));
+  await expect(needs.getByRole('link', { name: /Faire alliance/ })).toBeVisible();
+
+  // The network gets better: the download ends and says so.
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+  await expect(page.getByRole('status').filter({ hasText: /^Prête hors ligne : toute la bibliothèque/ })).toBeVisible({
+    timeout: 45_000,
+  });
+  await expect(page.getByRole('heading', { name: 'Les kits pratiques' })).toBeVisible();
+  await expect(needs.getByRole('link', { name: /Faire alliance/ })).toBeVisible();
+});
+
 test('a template prints and downloads as a text file to adapt; the webinars offer no replay link they do not have', async ({
   page,
 }) => {

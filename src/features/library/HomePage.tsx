@@ -6,6 +6,7 @@ import { STEP_IDS } from '../../model/vocabulary.ts';
 import { ContinueReading, useLastReading } from './ContinueReading.tsx';
 import { featuredWebinar, watchNeeds, watchResources, watchWebinars } from '../../db/library-queries.ts';
 import { ResourceCard } from './ResourceCard.tsx';
+import { PreviewPart } from '../../ui/PagePreview.tsx';
 import './library.css';
 
 export function HomePage() {
@@ -24,7 +25,13 @@ export function HomePage() {
       <h1>{HOME_TITLE}</h1>
       <p className="lead">{HOME_LEAD}</p>
 
-      {!ready && <p className="muted">Chargement de la bibliothèque…</p>}
+      {!ready && (
+        <>
+          {/* On a first visit, the needs the server put in the page (links work before the library is here). */}
+          <PreviewPart name="needs" />
+          <p className="muted">Chargement de la bibliothèque…</p>
+        </>
+      )}
       {ready && (
         <>
           {last && <ContinueReading last={last} />}
