@@ -34,6 +34,7 @@ const ProjectorPage = lazy(() => import('../features/workshops/ProjectorPage.tsx
 const ParticipantPage = lazy(() => import('../features/workshops/ParticipantPage.tsx'));
 const ShareRoute = lazy(() => import('../features/workshops/pooling/ShareRoute.tsx'));
 const ReceiveRoute = lazy(() => import('../features/workshops/pooling/ReceiveRoute.tsx'));
+const BoardPage = lazy(() => import('../features/workshops/board/BoardPage.tsx'));
 const ReportRoute = lazy(() => import('../features/workshops/report/ReportRoute.tsx'));
 
 /** A screen's heading, shown with the shell while its data or code is still on the way (ScreenShell.tsx). */
@@ -75,6 +76,7 @@ const router = createBrowserRouter([
       { path: '/atelier/:code', element: <ParticipantPage /> },
       { path: '/atelier/:code/partager', element: <ShareRoute />, handle: heading('Partager sans réseau') },
       { path: '/ateliers/:id/recevoir', element: <ReceiveRoute />, handle: heading('Recevoir par QR code') },
+      { path: '/ateliers/:id/tableau', element: <BoardPage />, handle: heading('Tableau des contributions') },
       { path: '/ateliers/:id/compte-rendu', element: <ReportRoute />, handle: heading('Compte rendu') },
       { path: '/hors-ligne', element: <StoragePage />, handle: heading('Stockage hors ligne') },
       { path: '/recherche', element: <SearchPage />, handle: heading('Recherche') },

@@ -1,7 +1,8 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, seriousAccessibilityViolations, test, waitForServiceWorker } from './fixtures.ts';
 import { AccountScreen, newPerson, WorkspacesScreen } from './pages/account.ts';
-import { ParticipantScreen, ProjectorScreen, WorkshopFormScreen } from './pages/workshops.ts';
+import { InitiativeFormScreen } from './pages/initiatives.ts';
+import { BoardScreen, ParticipantScreen, ProjectorScreen, WorkshopFormScreen } from './pages/workshops.ts';
 
 const STAMP = Date.now();
 
@@ -85,6 +86,7 @@ test('a workshop prepared from a kit, run with a projector, a member and a guest
   await expect(member.page.getByRole('heading', { name: 'Contribuer' })).toBeVisible();
   await expect(member.page.getByRole('heading', { name: /Étape 1 sur \d+ : Tour de table/ })).toBeVisible();
   await memberScreen.post('Un minibus partagé entre trois communes', 'Idée', 'Faire alliance');
+  await memberScreen.post('Minibus commun aux trois villages', 'Idée');
 
   // A guest opens the invitation link: no account, a name, the workshop on the phone.
   const guest = await newPhone(browser);
@@ -120,9 +122,32 @@ test('a workshop prepared from a kit, run with a projector, a member and a guest
   );
   await guestScreen.giveDot('Un minibus partagé');
   await expect(guest.page.getByText('Gommettes restantes : 2 sur 3')).toBeVisible();
-  // What waits can also leave by QR code (the pooling's screen, on the phone).
-  await expect(guest.page.getByRole('link', { name: 'Partager sans réseau' })).toBeVisible();
   await expectAccessible(guest.page);
+
+  // Pooling without network: the phone shows what waits as a QR code, the facilitator's device reads
+  // its picture (no camera in the test); read twice, it is added once.
+  await guest.page.getByRole('link', { name: 'Partager sans réseau' }).click();
+  const qr = guest.page.getByRole('img', { name: 'QR code 1 sur 1 des contributions à partager' });
+  await expect(qr).toBeVisible();
+  const picture = await qr.screenshot();
+  const receiver = await page.context().newPage();
+  await receiver.goto(`${workshopUrl}/recevoir`);
+  for (const added of [
+    'Ajouté à l’atelier : 1 contribution ajoutée ; 1 lot de gommettes ajouté.',
+    'Ajouté à l’atelier : 0 contribution ajoutée, 1 déjà présente ; 0 lot de gommettes ajouté, 1 déjà présent.',
+  ]) {
+    const chooser = receiver.waitForEvent('filechooser');
+    await receiver.getByRole('button', { name: 'Lire des photos des codes' }).click();
+    await (await chooser).setFiles({ name: 'code.png', mimeType: 'image/png', buffer: picture });
+    await expect(receiver.getByText('Reçu : 1 contribution et 1 gommette.')).toBeVisible({ timeout: 20_000 });
+    await receiver.getByRole('button', { name: 'Ajouter à l’atelier' }).click();
+    await expect(receiver.getByText(added)).toBeVisible();
+  }
+  await receiver.close();
+  // The facilitator's device sends it on: the wall has it while the phone is still offline.
+  await expect(projector.wall()).toContainText('Covoiturage vers le marché du samedi');
+  await expect(projector.wall().getByRole('listitem').filter({ hasText: 'Un minibus' })).toContainText('1 gommette');
+  await guest.page.goBack();
 
   // The facilitator runs the workshop from a phone: start, pause, extend, highlight.
   const controls = await page.context().newPage();
@@ -141,9 +166,10 @@ test('a workshop prepared from a kit, run with a projector, a member and a guest
   await expect(page.getByLabel('Contribution mise en avant')).toHaveText('Le garage solidaire de Redon');
   await expectAccessible(controls);
 
-  // Back online, what waited reaches the wall, with its dot.
+  // Back online, the phone sends what waited: it arrived already by QR code, so it merges once.
   await guest.context.setOffline(false);
-  await expect(projector.wall()).toContainText('Covoiturage vers le marché du samedi');
+  await expect(guestScreen.mine().getByRole('listitem').filter({ hasText: 'Covoiturage' })).toContainText('envoyée');
+  await expect(projector.wall().getByRole('listitem').filter({ hasText: 'Covoiturage' })).toHaveCount(1);
   await expect(projector.wall().getByRole('listitem').filter({ hasText: 'Un minibus' })).toContainText('1 gommette');
 
   // Next step, on every screen.
@@ -158,12 +184,51 @@ test('a workshop prepared from a kit, run with a projector, a member and a guest
   await expect(page.getByText('Atelier terminé')).toBeVisible();
   await expect(guest.page.getByText('Cet atelier est terminé')).toBeVisible();
 
+  // The board: a duplicate merged, a group, tags, and a contribution turned into an initiative.
+  await page.goto(`${workshopUrl}/tableau`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tableau des contributions' })).toBeVisible();
+  const board = new BoardScreen(page);
+  await board.select('Un minibus partagé', 'Minibus commun');
+  await page.getByRole('button', { name: 'Fusionner les doublons' }).click();
+  await expect(page.getByText('1 doublon fusionné dans « Un minibus partagé entre trois communes ».')).toBeVisible();
+  await expect(board.card('Un minibus partagé')).toContainText('Doublons fusionnés ici');
+  await board.select('Un minibus partagé', 'Covoiturage');
+  await page.getByLabel('Nom du groupe (nouveau ou existant)').fill('Se déplacer');
+  await page.getByRole('button', { name: 'Regrouper' }).click();
+  await expect(page.getByRole('heading', { name: 'Groupe « Se déplacer » (2)' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Groupe « Se déplacer »' })).toContainText('Covoiturage');
+  await board.card('Le garage solidaire').getByRole('button', { name: 'Étiqueter' }).click();
+  await expectAccessible(page);
+  await board.card('Le garage solidaire').getByRole('checkbox', { name: 'Faire alliance' }).check();
+  await board
+    .card('Le garage solidaire')
+    .getByRole('checkbox', { name: /^ODD 11 / })
+    .check();
+  await page.getByRole('button', { name: 'Enregistrer les étiquettes' }).click();
+  await expect(board.card('Le garage solidaire')).toContainText('Étiquettes : Faire alliance, ODD 11');
+  await board.card('Le garage solidaire').getByRole('button', { name: 'En faire une initiative' }).click();
+  const initiative = new InitiativeFormScreen(page);
+  await expect(page.getByText(/^Formulaire pré-rempli depuis la contribution « Le garage solidaire/)).toBeVisible();
+  await expect(initiative.title()).toHaveValue('Le garage solidaire de Redon');
+  await expect(initiative.commune()).toHaveValue(/Redon/);
+  await expect(initiative.need('Faire alliance')).toBeChecked();
+  await initiative.stage('Idée').check();
+  await initiative.save();
+  await expect(page.getByRole('heading', { level: 1, name: 'Le garage solidaire de Redon' })).toBeVisible();
+  await page.goto(`${workshopUrl}/tableau`);
+  await expect(
+    board.card('Le garage solidaire').getByRole('link', { name: 'Le garage solidaire de Redon' }),
+  ).toBeVisible();
+
   // The report, the same evening: the agenda as run, the contributions with their dots.
   await page.goto(`${workshopUrl}/compte-rendu`);
   await expect(page.getByRole('heading', { level: 1, name: `Compte rendu : Mobilités du Val ${STAMP}` })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Les contributions les plus soutenues' })).toBeVisible();
   await expect(page.getByRole('main')).toContainText('Un minibus partagé entre trois communes');
   await expect(page.getByRole('main')).toContainText('Covoiturage vers le marché du samedi');
+  await expect(page.getByRole('region', { name: 'Initiatives enregistrées' })).toContainText(
+    'Le garage solidaire de Redon',
+  );
   await expectAccessible(page);
 
   expect(member.errors).toEqual([]);

@@ -1,21 +1,24 @@
 import { useEffect, useState } from 'react';
-import { Link, Navigate, useParams, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-router';
 import { useDatabase } from '../../db/react/DatabaseContext.tsx';
 import { useObservable } from '../../db/react/hooks.ts';
 import { watchSession } from '../../db/session.ts';
 import { currentOwnerId } from '../../db/outbox.ts';
 import { useWorkspaces } from '../../db/react/useWorkspaces.ts';
+import { readInitiativeSeed, seededDraft, type InitiativeSeed } from '../../model/initiatives/seed.ts';
 import { newInitiativeId, openDraft } from './commands.ts';
 import type { DraftRecord } from './drafts.ts';
 import { InitiativeForm } from './InitiativeForm.tsx';
 import './initiatives.css';
 
-type Opened = { id: string; record?: DraftRecord; resumed: boolean; mine: boolean };
+type Opened = { id: string; record?: DraftRecord; resumed: boolean; mine: boolean; seed?: InitiativeSeed };
 
 /**
  * /initiatives/nouvelle?brouillon=<id> and /initiatives/:id/modifier: opens
  * the draft kept on the device, or starts one. A new form gets its id in the
  * address at once, so that reloading the page finds its draft again.
+ * Another screen may open a new form filled in (a workshop's board): the
+ * seed comes in the route state and fills a draft that has nothing yet.
  */
 export default function InitiativeFormPage() {
   const { db } = useDatabase();
@@ -26,6 +29,8 @@ export default function InitiativeFormPage() {
   const workspaces = useWorkspaces(session);
   const [opened, setOpened] = useState<Opened>();
   const [freshId] = useState(newInitiativeId);
+  const { state } = useLocation();
+  const [seed] = useState(() => (editedId ? undefined : readInitiativeSeed(state)));
 
   useEffect(() => {
     if (!draftId) return;
@@ -34,18 +39,24 @@ export default function InitiativeFormPage() {
       async ([result, owner]) => {
         const doc = editedId ? await db.initiatives.findOne(editedId).exec() : null;
         if (!current) return;
+        const fresh = result && !result.resumed && !result.record.base;
+        const record =
+          fresh && seed
+            ? { ...result.record, draft: seededDraft(result.record.draft, seed), workspaceId: seed.workspaceId ?? null }
+            : result?.record;
         setOpened({
           id: draftId,
-          record: result?.record,
+          record,
           resumed: result?.resumed ?? false,
           mine: !doc || doc.ownerId === owner,
+          seed: fresh ? seed : undefined,
         });
       },
     );
     return () => {
       current = false;
     };
-  }, [db, draftId, editedId]);
+  }, [db, draftId, editedId, seed]);
 
   if (!draftId) return <Navigate to={`/initiatives/nouvelle?brouillon=${freshId}`} replace />;
   if (!opened || opened.id !== draftId || session === undefined)
@@ -66,13 +77,20 @@ export default function InitiativeFormPage() {
     );
   }
   return (
-    <InitiativeForm
-      key={opened.id}
-      initial={opened.record}
-      resumed={opened.resumed}
-      editing={Boolean(editedId)}
-      session={session}
-      workspaces={workspaces}
-    />
+    <>
+      {opened.seed?.origin && (
+        <p className="notice">
+          Formulaire pré-rempli depuis {opened.seed.origin} : vérifiez et complétez avant d’enregistrer.
+        </p>
+      )}
+      <InitiativeForm
+        key={opened.id}
+        initial={opened.record}
+        resumed={opened.resumed}
+        editing={Boolean(editedId)}
+        session={session}
+        workspaces={workspaces}
+      />
+    </>
   );
 }

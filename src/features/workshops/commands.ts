@@ -1,9 +1,10 @@
-import { map, type Observable } from 'rxjs';
+import { map, of, type Observable } from 'rxjs';
 import type { AppDatabase } from '../../db/database.ts';
 import { readSession } from '../../db/session.ts';
 import { newId, newRev } from '../../db/ids.ts';
 import { currentOwnerId, noteWritten } from '../../db/outbox.ts';
 import { guestRecord, saveGuestRecord, type GuestRecord } from '../../db/workshop-guests.ts';
+import { recordInitiative } from '../../model/workshops/board.ts';
 import { addDot, removeDot } from '../../model/workshops/dots.ts';
 import {
   dotsId,
@@ -85,6 +86,25 @@ export async function changeRun(
 export async function changeBoard(db: AppDatabase, id: string, change: (board: Board) => Board): Promise<Workshop> {
   const workshop = await current(db, id);
   return write(db, 'workshops', { ...workshop, board: change(workshop.board) });
+}
+
+/**
+ * A contribution becomes an initiative: the board keeps the link to the new
+ * initiative's id (chosen here) before its form opens, so that the form, once
+ * recorded, shows in the board and the report under this contribution.
+ */
+export async function linkNewInitiative(db: AppDatabase, workshopId: string, contributionId: string): Promise<string> {
+  const initiativeId = newId();
+  await changeBoard(db, workshopId, (board) => recordInitiative(board, contributionId, initiativeId));
+  return initiativeId;
+}
+
+/** The titles of the initiatives on this device among `ids` (an initiative whose form was not recorded has none). */
+export function watchInitiativeTitles(db: AppDatabase, ids: string[]): Observable<Map<string, string>> {
+  if (ids.length === 0) return of(new Map<string, string>());
+  return db.initiatives
+    .findByIds(ids)
+    .$.pipe(map((found) => new Map([...found].map(([id, doc]) => [id, doc.toJSON().title]))));
 }
 
 export function watchWorkshops(db: AppDatabase): Observable<Workshop[]> {

@@ -1,7 +1,8 @@
+import type { InitiativeSeed } from '../initiatives/seed.ts';
 import type { NeedId } from '../vocabulary.ts';
 import type { Contribution } from './contribution.ts';
 import { resolveMerge } from './dots.ts';
-import { WORKSHOP_LIMITS, type Board, type BoardGroup } from './workshop.ts';
+import { WORKSHOP_LIMITS, type Board, type BoardGroup, type Workshop } from './workshop.ts';
 
 /**
  * The facilitator's board: duplicates folded into one, contributions grouped
@@ -77,6 +78,34 @@ export function recordInitiative(board: Board, contributionId: string, initiativ
   return { ...board, initiatives: [...board.initiatives, { contributionId, initiativeId }] };
 }
 
+/** Forgets an initiative started from the board (its form was given up, or it was deleted). */
+export function unlinkInitiative(board: Board, initiativeId: string): Board {
+  return { ...board, initiatives: board.initiatives.filter((i) => i.initiativeId !== initiativeId) };
+}
+
+/** The contributions folded into this one, directly or through a chain. */
+export function duplicatesOf(board: Board, contributionId: string): string[] {
+  return board.merges
+    .filter((m) => m.from !== contributionId && resolveMerge(m.from, board.merges) === contributionId)
+    .map((m) => m.from);
+}
+
+/** The board as the facilitator sees it: one section per group (in the board's order), then what is in none. */
+export function boardSections<T extends { contribution: Pick<Contribution, 'id'> }>(
+  board: Board,
+  cards: readonly T[],
+): { group?: BoardGroup; cards: T[] }[] {
+  const byId = new Map(cards.map((card) => [card.contribution.id, card]));
+  const placed = new Set<string>();
+  const sections: { group?: BoardGroup; cards: T[] }[] = board.groups.map((group) => {
+    const inGroup = cards.filter((card) => group.contributionIds.includes(card.contribution.id));
+    inGroup.forEach((card) => placed.add(card.contribution.id));
+    return { group, cards: inGroup };
+  });
+  const rest = [...byId.values()].filter((card) => !placed.has(card.contribution.id));
+  return [...sections.filter((s) => s.cards.length > 0), { cards: rest }];
+}
+
 /** The needs of a contribution for charts: the board's tags, else the participant's own need. */
 export function needsOf(board: Board, contribution: Contribution): NeedId[] {
   const tagged = tagsOf(board, contribution.id).needs;
@@ -86,9 +115,14 @@ export function needsOf(board: Board, contribution: Contribution): NeedId[] {
 
 /**
  * What the initiative form is opened with when a contribution becomes an
- * initiative: its text, its needs and actor family, the workshop's commune.
+ * initiative: its text, its needs and actor family, the SDGs given on the
+ * board, the workshop's commune and group.
  */
-export function initiativeSeed(board: Board, contribution: Contribution) {
+export function initiativeSeed(
+  workshop: Pick<Workshop, 'board' | 'title' | 'place' | 'workspaceId'>,
+  contribution: Contribution,
+): InitiativeSeed {
+  const { board } = workshop;
   const firstLine = contribution.text.split('\n')[0]!.trim();
   return {
     title: firstLine.length > 120 ? `${firstLine.slice(0, 117)}…` : firstLine,
@@ -96,5 +130,8 @@ export function initiativeSeed(board: Board, contribution: Contribution) {
     needs: needsOf(board, contribution),
     actorFamilies: contribution.actorFamily ? [contribution.actorFamily] : [],
     sdgs: tagsOf(board, contribution.id).sdgs,
+    ...(workshop.place ? { commune: workshop.place } : {}),
+    ...(workshop.workspaceId ? { workspaceId: workshop.workspaceId } : {}),
+    origin: `la contribution « ${firstLine.slice(0, 80)} » de l’atelier « ${workshop.title} »`,
   };
 }

@@ -89,3 +89,16 @@ export class ProjectorScreen {
     return this.page.getByRole('timer', { name: 'Temps restant pour l’étape' });
   }
 }
+
+/** /ateliers/:id/tableau: the facilitator's board. */
+export class BoardScreen {
+  constructor(private readonly page: Page) {}
+
+  card(text: string) {
+    return this.page.locator('.board-card').filter({ hasText: text });
+  }
+
+  async select(...texts: string[]) {
+    for (const text of texts) await this.card(text).getByRole('checkbox', { name: 'Sélectionner' }).check();
+  }
+}

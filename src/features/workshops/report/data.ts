@@ -1,8 +1,9 @@
 /** What the report reads from the device's database. */
-import { combineLatest, map, type Observable, of, switchMap } from 'rxjs';
+import { combineLatest, map, type Observable, switchMap } from 'rxjs';
 import type { AppDatabase } from '../../../db/database.ts';
 import type { WorkshopEntry } from '../../../model/workshops/contribution.ts';
 import type { Workshop } from '../../../model/workshops/workshop.ts';
+import { watchInitiativeTitles } from '../commands.ts';
 
 export interface ReportData {
   workshop?: Workshop;
@@ -18,13 +19,7 @@ export function watchReportData(db: AppDatabase, workshopId: string): Observable
   return combineLatest([workshop$, entries$]).pipe(
     switchMap(([workshop, entries]) => {
       const ids = workshop?.board.initiatives.map((link) => link.initiativeId) ?? [];
-      const titles$ =
-        ids.length === 0
-          ? of(new Map<string, string>())
-          : db.initiatives
-              .findByIds(ids)
-              .$.pipe(map((found) => new Map([...found].map(([id, doc]) => [id, doc.toJSON().title]))));
-      return titles$.pipe(map((initiativeTitles) => ({ workshop, entries, initiativeTitles })));
+      return watchInitiativeTitles(db, ids).pipe(map((initiativeTitles) => ({ workshop, entries, initiativeTitles })));
     }),
   );
 }
