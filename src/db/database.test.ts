@@ -1,7 +1,9 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { createRxDatabase } from 'rxdb/plugins/core';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { expect, it } from 'vitest';
+import { feedbackSchema, type Feedback } from '../model/feedback.ts';
 import { webinarSchema } from '../model/library.ts';
 import { openDatabase } from './database.ts';
 
@@ -32,5 +34,33 @@ it('keeps the webinars of a device that has the version-0 schema (replayUrl requ
   const webinar = await db.webinars.findOne('webinaire-2019-02-21').exec();
   expect(webinar?.title).toBe('Qualifier l’innovation');
   expect(webinar?.replayUrl).toBe('https://exemple.org/replay');
+  await db.close();
+});
+
+it('keeps the feedback waiting on a device that has the version-0 schema (before the workshop fields)', async () => {
+  const name = `migration-test-feedback-${Date.now()}`;
+  const storage = getRxStorageDexie({ indexedDB, IDBKeyRange });
+  const properties: Record<string, unknown> = { ...feedbackSchema.properties };
+  delete properties.workshopId;
+  delete properties.workshopScore;
+  // The test before loaded RxDB's dev-mode, which wants a validating storage.
+  const old = await createRxDatabase({ name, storage: wrappedValidateAjvStorage({ storage }), multiInstance: false });
+  await old.addCollections({ feedback: { schema: { ...feedbackSchema, version: 0, properties } as never } });
+  const waiting: Feedback = {
+    id: 'avis-1',
+    ownerId: null,
+    createdAt: '2026-12-03T21:00:00.000Z',
+    usefulness: [{ need: 'faire-alliance', score: 4 }],
+    missing: '',
+    comment: 'Merci pour la soirée.',
+  };
+  await old.feedback!.insert(waiting);
+  await old.close();
+
+  const db = await openDatabase({ name, storage: storage as never, multiInstance: false });
+  expect((await db.feedback.findOne('avis-1').exec())?.toJSON()).toMatchObject(waiting);
+  // The new fields are accepted from now on.
+  await db.feedback.insert({ ...waiting, id: 'avis-2', workshopId: 'atelier-abcd2345', workshopScore: 5 });
+  expect((await db.feedback.findOne('avis-2').exec())?.workshopScore).toBe(5);
   await db.close();
 });

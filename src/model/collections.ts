@@ -1,5 +1,5 @@
 import { annotationSchema } from './annotations.ts';
-import { feedbackSchema } from './feedback.ts';
+import { feedbackMigrationStrategies, feedbackSchema } from './feedback.ts';
 import { initiativeSchema } from './initiatives.ts';
 import { contributionSchema } from './workshops/contribution.ts';
 import { workshopSchema } from './workshops/workshop.ts';
@@ -36,7 +36,7 @@ export const COLLECTIONS = [
   { name: 'initiatives', kind: 'user', schema: initiativeSchema },
   { name: 'workshops', kind: 'user', schema: workshopSchema },
   { name: 'contributions', kind: 'user', schema: contributionSchema },
-  { name: 'feedback', kind: 'inbox', schema: feedbackSchema },
+  { name: 'feedback', kind: 'inbox', schema: feedbackSchema, migrationStrategies: feedbackMigrationStrategies },
 ] as const satisfies readonly CollectionDefinition[];
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];

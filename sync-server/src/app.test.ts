@@ -30,7 +30,7 @@ describe('the API', () => {
       ['initiatives', 'user', 0],
       ['workshops', 'user', 0],
       ['contributions', 'user', 0],
-      ['feedback', 'inbox', 0],
+      ['feedback', 'inbox', 1],
     ]);
     expect(body[1].schema.properties.step.enum).toEqual(['comprendre', 's-approprier', 'agir']);
   });

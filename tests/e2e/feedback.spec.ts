@@ -1,19 +1,5 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, seriousAccessibilityViolations, test, waitForServiceWorker } from './fixtures.ts';
-import { DATA_DIR } from './server.ts';
-
-function feedbackOnServer(): string[] {
-  const db = new Database(join(DATA_DIR, 'app.sqlite'), { readonly: true });
-  try {
-    return db
-      .prepare<[], { body: string }>("SELECT body FROM documents WHERE collection = 'feedback'")
-      .all()
-      .map((row) => row.body);
-  } finally {
-    db.close();
-  }
-}
+import { feedbackOnServer } from './server.ts';
 
 test('feedback given offline without an account is sent when the network returns', async ({ page, context }) => {
   await page.goto('/avis');

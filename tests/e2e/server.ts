@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** The server's data and its own copy of the library, which tests may edit. */
@@ -53,4 +54,17 @@ export async function waitForHealth(url: string, timeoutMs = 30_000): Promise<vo
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`server at ${url} did not become healthy`);
+}
+
+/** The survey answers the server has received, as stored (JSON bodies). */
+export function feedbackOnServer(): string[] {
+  const db = new Database(join(DATA_DIR, 'app.sqlite'), { readonly: true });
+  try {
+    return db
+      .prepare<[], { body: string }>("SELECT body FROM documents WHERE collection = 'feedback'")
+      .all()
+      .map((row) => row.body);
+  } finally {
+    db.close();
+  }
 }

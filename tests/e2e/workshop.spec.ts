@@ -2,6 +2,7 @@ import type { Browser, Page } from '@playwright/test';
 import { expect, seriousAccessibilityViolations, test, waitForServiceWorker } from './fixtures.ts';
 import { AccountScreen, newPerson, WorkspacesScreen } from './pages/account.ts';
 import { InitiativeFormScreen } from './pages/initiatives.ts';
+import { feedbackOnServer } from './server.ts';
 import { BoardScreen, ParticipantScreen, ProjectorScreen, WorkshopFormScreen } from './pages/workshops.ts';
 
 const STAMP = Date.now();
@@ -183,6 +184,17 @@ test('a workshop prepared from a kit, run with a projector, a member and a guest
   await controls.getByRole('button', { name: 'Terminer l’atelier' }).click();
   await expect(page.getByText('Atelier terminé')).toBeVisible();
   await expect(guest.page.getByText('Cet atelier est terminé')).toBeVisible();
+
+  // The participants are invited to the evaluation survey: the answer names the workshop.
+  await guest.page.getByRole('link', { name: 'Donner votre avis sur l’atelier' }).click();
+  await expect(guest.page.getByText(`Après l’atelier « Mobilités du Val ${STAMP} »`)).toBeVisible();
+  await guest.page.getByRole('group', { name: 'Utilité de l’atelier' }).getByLabel('Très utile').check();
+  await guest.page.getByRole('button', { name: 'Envoyer mon avis' }).click();
+  await expect(guest.page.getByRole('heading', { name: 'Merci !' })).toBeVisible();
+  const workshopId = `atelier-${code.replace('-', '').toLowerCase()}`;
+  await expect
+    .poll(() => feedbackOnServer().map((body) => JSON.parse(body) as { workshopId?: string; workshopScore?: number }))
+    .toContainEqual(expect.objectContaining({ workshopId, workshopScore: 4 }));
 
   // The board: a duplicate merged, a group, tags, and a contribution turned into an initiative.
   await page.goto(`${workshopUrl}/tableau`);

@@ -1,25 +1,34 @@
 import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
 import { useDatabase } from '../../db/react/DatabaseContext.tsx';
-import { useOnline } from '../../db/react/hooks.ts';
+import { useObservable, useOnline } from '../../db/react/hooks.ts';
 import { NEED_SHORT_LABELS } from '../../i18n/fr.ts';
+import { FEEDBACK_SCORES } from '../../model/feedback.ts';
+import { USER_ID_PATTERN } from '../../model/user-document-schema.ts';
 import { NEED_IDS, type NeedId } from '../../model/vocabulary.ts';
-import { sendFeedback, validateFeedback, type FeedbackInput } from './commands.ts';
+import { sendFeedback, validateFeedback, watchWorkshopTitle, type FeedbackInput } from './commands.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import './feedback.css';
 
-const SCORES = [
-  [1, 'Pas utile'],
-  [2, 'Peu utile'],
-  [3, 'Utile'],
-  [4, 'Très utile'],
-  [5, 'Indispensable'],
-] as const;
+const SCORES = FEEDBACK_SCORES;
+const WORKSHOP_ID = new RegExp(USER_ID_PATTERN);
 
-/** The platform's evaluation survey: works offline, with or without an account. */
+/**
+ * The platform's evaluation survey: works offline, with or without an
+ * account. `?atelier=<id>`: answered after a workshop, it names the workshop
+ * and first asks how useful it was.
+ */
 export default function FeedbackPage() {
   const { db } = useDatabase();
   const online = useOnline();
-  const [input, setInput] = useState<FeedbackInput>({ usefulness: {}, missing: '', comment: '' });
+  const [params] = useSearchParams();
+  const asked = params.get('atelier') ?? '';
+  const workshopId = asked.length <= 64 && WORKSHOP_ID.test(asked) ? asked : undefined;
+  const workshopTitle = useObservable(
+    () => (workshopId ? watchWorkshopTitle(db, workshopId) : undefined),
+    [db, workshopId],
+  );
+  const [input, setInput] = useState<FeedbackInput>({ usefulness: {}, missing: '', comment: '', workshopId });
   const [errors, setErrors] = useState<ReturnType<typeof validateFeedback>>({});
   const [sent, setSent] = useState(false);
   const [failure, setFailure] = useState<string>();
@@ -54,6 +63,12 @@ export default function FeedbackPage() {
   return (
     <>
       <h1>Donner mon avis</h1>
+      {workshopId && (
+        <p className="lead">
+          Après l’atelier{workshopTitle ? ` « ${workshopTitle} »` : ''} : votre avis sera rattaché à cet atelier, sans
+          votre nom.
+        </p>
+      )}
       <p className="lead">
         La plateforme et le cycle de webinaires se construisent avec les territoires. Dites ce qui vous sert et ce qui
         manque : quelques minutes suffisent, avec ou sans compte, même sans réseau.
@@ -63,6 +78,24 @@ export default function FeedbackPage() {
           <p className="form-error" role="alert">
             {errors.form}
           </p>
+        )}
+        {workshopId && (
+          <fieldset className="facet">
+            <legend>Utilité de l’atelier</legend>
+            <div className="score-row">
+              {SCORES.map(([score, label]) => (
+                <label key={score} className="facet-value">
+                  <input
+                    type="radio"
+                    name="score-atelier"
+                    checked={input.workshopScore === score}
+                    onChange={() => setInput({ ...input, workshopScore: score })}
+                  />
+                  {label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
         )}
         {NEED_IDS.map((need) => (
           <fieldset key={need} className="facet">

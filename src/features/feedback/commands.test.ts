@@ -8,6 +8,10 @@ describe('validateFeedback', () => {
     });
     expect(validateFeedback({ usefulness: { 'faire-alliance': 4 }, missing: '', comment: '' })).toEqual({});
     expect(validateFeedback({ usefulness: {}, missing: '', comment: 'Merci' })).toEqual({});
+    // After a workshop, its score alone is an answer.
+    expect(
+      validateFeedback({ usefulness: {}, missing: '', comment: '', workshopId: 'atelier-abcd2345', workshopScore: 5 }),
+    ).toEqual({});
   });
 
   it('says which field is too long', () => {

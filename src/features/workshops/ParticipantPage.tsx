@@ -79,7 +79,13 @@ export default function ParticipantPage() {
           Participation enregistrée sur ce téléphone ; elle sera confirmée à la prochaine connexion.
         </p>
       )}
-      {closed && <p className="notice">Cet atelier est terminé : il ne reçoit plus de contributions.</p>}
+      {closed && (
+        <p className="notice">
+          Cet atelier est terminé : il ne reçoit plus de contributions.{' '}
+          <Link to={`/avis?atelier=${workshopId}`}>Donner votre avis sur l’atelier</Link> (quelques minutes, sans
+          compte, même sans réseau).
+        </p>
+      )}
       <section aria-labelledby="etape-participant" className="card">
         <h2 id="etape-participant">
           Étape {steps.indexOf(step!) + 1} sur {steps.length} : {step?.title}

@@ -63,7 +63,9 @@ export default function ProjectorPage() {
           ou <strong>{location.host}/ateliers</strong>
         </p>
         <p className="projector-note">
-          Sans compte ni installation. Un téléphone qui n’a jamais ouvert l’application a besoin du réseau une fois.
+          {workshop.status === 'termine'
+            ? 'Merci ! Donnez votre avis sur l’atelier depuis votre téléphone : le lien est sur la page de l’atelier.'
+            : 'Sans compte ni installation. Un téléphone qui n’a jamais ouvert l’application a besoin du réseau une fois.'}
         </p>
       </aside>
       <section className="projector-wall" aria-labelledby="mur">

@@ -269,8 +269,13 @@ describe('inbox collections', () => {
     expect((await push(alice, [{ newDocumentState: feedback('quelqu-un') }], 'feedback')).status).toBe(403);
     expect((await pull(alice, undefined, 'feedback')).body).toMatchObject({ error: 'write_only' });
     expect((await call('/replication/feedback/stream', { token: alice.token })).status).toBe(403);
+    // After a workshop: the answer names it and scores it (schema version 1); a score out of range is refused.
+    const afterWorkshop = { ...feedback(null), workshopId: 'atelier-abcd2345', workshopScore: 4 };
+    expect((await push(undefined, [{ newDocumentState: afterWorkshop }], 'feedback')).status).toBe(200);
+    const outOfRange = { ...feedback(null), workshopId: 'atelier-abcd2345', workshopScore: 6 };
+    expect((await push(undefined, [{ newDocumentState: outOfRange }], 'feedback')).status).toBe(400);
     const sent = await server.store.readChanges('feedback', undefined, 10);
-    expect(sent).toHaveLength(2);
+    expect(sent).toHaveLength(3);
   });
 
   it('rate-limits pushes per client address', async () => {
