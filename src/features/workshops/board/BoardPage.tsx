@@ -53,7 +53,15 @@ export default function BoardPage() {
   const contributions = useMemo(() => new Map(entries.filter(isContribution).map((c) => [c.id, c])), [entries]);
 
   if (workshop === undefined) return <p className="muted">Chargement…</p>;
-  if (workshop === null) return <p>Atelier introuvable sur cet appareil.</p>;
+  if (workshop === null)
+    return (
+      <>
+        <h1>Atelier introuvable</h1>
+        <p>
+          Cet atelier n’est pas sur cet appareil. <Link to="/ateliers">Voir les ateliers</Link>
+        </p>
+      </>
+    );
   const { board } = workshop;
   const steps = new Map(workshop.steps.map((s) => [s.id, s.title]));
   const onBoard = new Set(cards.map((c) => c.contribution.id));
