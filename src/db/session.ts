@@ -22,9 +22,9 @@ export async function saveSession(db: AppDatabase, session: Session): Promise<vo
   await db.upsertLocal(SESSION, session);
 }
 
-/** Forgets the session and what was kept with it (the names of the user's groups). */
+/** Forgets the session and what was kept with it (the names of the user's groups, the groups lost). */
 export async function forgetSession(db: AppDatabase): Promise<void> {
-  for (const id of [SESSION, 'workspaces']) {
+  for (const id of [SESSION, 'workspaces', 'lost-groups']) {
     const doc = await db.getLocal(id);
     await doc?.remove();
   }

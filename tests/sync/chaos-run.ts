@@ -2,16 +2,21 @@
  * `npm run chaos -- <seeds> [first]`: the chaos run of chaos.ts over many
  * seeds, one after the other; prints each failing seed (replay it with
  * CHAOS_SEED=<seed> npx vitest run tests/sync/chaos.test.ts) and a summary.
+ * CHAOS_MINUTES stops after the seed running when that time is up (the
+ * summary says how many seeds ran).
  */
 import { runChaos } from './chaos.ts';
 
 const seeds = Number(process.argv[2] ?? 100);
 const first = Number(process.argv[3] ?? 1);
 const port = Number(process.env.CHAOS_PORT ?? 8124);
+const minutes = Number(process.env.CHAOS_MINUTES ?? Infinity);
 const started = Date.now();
 const failed: number[] = [];
 const totals = { documents: 0, writes: 0, kills: 0, offlineSpells: 0, lostResponses: 0, conflictsKept: 0 };
-for (let seed = first; seed < first + seeds; seed++) {
+let ran = 0;
+for (let seed = first; seed < first + seeds && Date.now() - started < minutes * 60_000; seed++) {
+  ran += 1;
   const report = await runChaos({ seed, port, steps: 30, kills: 2 });
   for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += report[key];
   if (report.failures.length > 0) {
@@ -22,6 +27,6 @@ for (let seed = first; seed < first + seeds; seed++) {
   }
 }
 console.log(
-  JSON.stringify({ seeds, first, failed, ...totals, minutes: Math.round((Date.now() - started) / 600) / 100 }),
+  JSON.stringify({ seeds: ran, first, failed, ...totals, minutes: Math.round((Date.now() - started) / 600) / 100 }),
 );
 if (failed.length > 0) process.exitCode = 1;

@@ -1,8 +1,9 @@
-import { share } from 'rxjs';
+import { share, tap } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { USER_COLLECTIONS } from '../../model/collections.ts';
 import type { AppDatabase } from '../database.ts';
 import type { Session } from '../session.ts';
+import { takeForgotten } from '../lost-groups.ts';
 import { notePushed, noteRefused } from '../outbox.ts';
 import { guestRecords } from '../workshop-guests.ts';
 import { collectionStream, eventStream } from './stream.ts';
@@ -14,6 +15,11 @@ export interface UserReplicationOptions {
   fetch?: typeof fetch;
   retryMs?: number;
   batchSize?: number;
+  /**
+   * Called when the event stream asks for a full pull (at every connection,
+   * and after a change of the user's groups): the moment to check them.
+   */
+  onResync?: () => void;
 }
 
 type Checkpoint = { seq: number; m?: string } | null;
@@ -54,7 +60,12 @@ export function replicateUserCollections(
     fetch: doFetch,
     headers: () => auth,
     retryMs: options.retryMs,
-  }).pipe(share());
+  }).pipe(
+    tap((event) => {
+      if (event.kind === 'connected' || event.data === 'RESYNC') options.onResync?.();
+    }),
+    share(),
+  );
 
   const call = async (url: string, init: RequestInit = {}) => {
     const response = await doFetch(url, { ...init, cache: 'no-store', headers: { ...auth, ...init.headers } });
@@ -140,7 +151,12 @@ export function replicateUserCollections(
         async handler(checkpoint, batchSize) {
           const params = new URLSearchParams({ limit: String(batchSize) });
           if (checkpoint) params.set('checkpoint', JSON.stringify(checkpoint));
-          return call(`${base}/${name}/pull?${params}`);
+          const page = (await call(`${base}/${name}/pull?${params}`)) as {
+            documents: unknown[];
+            checkpoint: Checkpoint;
+          };
+          // A lost group's documents leave as deletions from the server's side: never pushed back.
+          return { ...page, documents: [...page.documents, ...takeForgotten(db, name)] } as never;
         },
       },
       push: {

@@ -6,7 +6,8 @@ import { startTestServer, type TestServer } from '../../../sync-server/src/test-
 import type { Annotation } from '../../model/annotations.ts';
 import { openDatabase, type AppDatabase } from '../database.ts';
 import { newRev } from '../ids.ts';
-import { currentOwnerId, noteWritten } from '../outbox.ts';
+import { watchLostGroups } from '../lost-groups.ts';
+import { currentOwnerId, noteWritten, watchOutbox, watchRefusals } from '../outbox.ts';
 import { readSession, saveSession, type Session } from '../session.ts';
 import { SyncEngine, type SyncEnvironment, type SyncState } from './engine.ts';
 
@@ -130,5 +131,87 @@ describe('SyncEngine', () => {
     expect(await db.annotations.count().exec()).toBe(0);
     expect(await readSession(db)).toBeNull();
     expect((await reach(engine, 'signed-out')).pending).toBe(0);
+  });
+});
+
+describe('SyncEngine, a group the user loses', () => {
+  async function api<T>(path: string, token: string, method = 'GET', body?: unknown): Promise<T> {
+    const response = await fetch(`${server.url}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  }
+  const groupNote = (ownerId: string, workspaceId: string, note: string): Annotation => {
+    const now = new Date().toISOString();
+    return {
+      id: `g${Date.now()}${Math.random().toString(36).slice(2, 8)}`,
+      ...{ ownerId, workspaceId, rev: newRev(), createdAt: now, updatedAt: now },
+      ...{ resourceId: 'kit-essai', target: { blockId: 'intro' }, color: 'jaune' as const, note },
+    };
+  };
+  const until = async (condition: () => Promise<boolean>) => {
+    while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+
+  it('removed from the group, the device forgets its documents but keeps and lists the unsent ones', async () => {
+    const owner = await register('Responsable');
+    const member = await register('Membre');
+    const group = await api<{ id: string; inviteCode: string }>('/workspaces', owner.token, 'POST', { name: 'Vallée' });
+    await api('/workspaces/join', member.token, 'POST', { inviteCode: group.inviteCode });
+    const fromOwner = { ...groupNote(owner.user.id, group.id, 'Du responsable.'), authorName: 'Responsable' };
+    await api('/replication/annotations/push', owner.token, 'POST', [
+      { newDocumentState: { ...fromOwner, _deleted: false } },
+    ]);
+
+    // The member's device: its pushes can be held back, as on a train.
+    let holdPushes = false;
+    const browser = fakeBrowser(server.url);
+    browser.env.replication!.fetch = (input, init) =>
+      holdPushes && String(input).endsWith('/push') ? Promise.reject(new TypeError('hors réseau')) : fetch(input, init);
+    const engine = new SyncEngine(db, browser.env);
+    await db.upsertLocal('workspaces', { list: [{ id: group.id, name: 'Vallée', role: 'member' }] });
+    await saveSession(db, member);
+    const sent = { ...groupNote(member.user.id, group.id, 'Envoyée avant.'), authorName: 'Membre' };
+    await db.annotations.insert(sent);
+    await noteWritten(db, 'annotations', sent.id, sent.rev);
+    const own = await writeNote('Privée, hors groupe.');
+    await firstValueFrom(engine.status$.pipe(filter((s) => s.state === 'up-to-date' && s.pending === 0)));
+    await until(async () => (await db.annotations.findOne(fromOwner.id).exec()) !== null);
+
+    holdPushes = true;
+    const unsent = { ...groupNote(member.user.id, group.id, 'Écrite dans le train.'), authorName: 'Membre' };
+    await db.annotations.insert(unsent);
+    await noteWritten(db, 'annotations', unsent.id, unsent.rev);
+    await api(`/workspaces/${group.id}/members/${member.user.id}`, owner.token, 'DELETE');
+
+    const lost = await firstValueFrom(watchLostGroups(db).pipe(filter((groups) => groups.length > 0)));
+    expect(lost).toEqual([
+      expect.objectContaining({
+        workspaceId: group.id,
+        name: 'Vallée',
+        kept: [{ collection: 'annotations', id: unsent.id, label: 'Annotation « Écrite dans le train. »' }],
+      }),
+    ]);
+    // RxDB holds the server's events while a push is under way: the train reaches a station.
+    holdPushes = false;
+    await until(async () => (await db.annotations.findOne(fromOwner.id).exec()) === null);
+    await until(async () => (await db.annotations.findOne(sent.id).exec()) === null);
+    expect((await db.annotations.findOne(unsent.id).exec())?.note).toBe('Écrite dans le train.');
+    expect(await db.annotations.findOne(own.id).exec()).not.toBeNull();
+    // The kept change is refused and stays; the server never heard of a deletion.
+    await firstValueFrom(watchRefusals(db).pipe(filter((refusals) => refusals.some((r) => r.id === unsent.id))));
+    expect(await db.annotations.findOne(unsent.id).exec()).not.toBeNull();
+    expect(await firstValueFrom(watchOutbox(db))).toEqual([`annotations/${unsent.id}`]);
+    const seen = await api<{ documents: (Annotation & { _deleted: boolean })[] }>(
+      '/replication/annotations/pull?limit=100',
+      owner.token,
+    );
+    expect(seen.documents.map((d) => [d.id, d._deleted])).toEqual([
+      [fromOwner.id, false],
+      [sent.id, false],
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { BehaviorSubject, combineLatest, filter, merge, skip, Subscription } fro
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { AppDatabase } from '../database.ts';
 import { network } from '../network.ts';
+import { checkGroupAccess } from '../replication/group-access.ts';
 import { replicateInbox } from '../replication/inbox.ts';
 import { replicateUserCollections, SyncRefused, type UserReplicationOptions } from '../replication/user.ts';
 import { forgetSession, watchSession, type Session } from '../session.ts';
@@ -85,6 +86,9 @@ export class SyncEngine {
   private upgradeRequired = false;
   private pending = 0;
   private lastSyncAt: number | undefined;
+  /** One check of the user's groups at a time; a request during one runs it again after. */
+  private accessCheck: Promise<void> | undefined;
+  private accessCheckAgain = false;
 
   constructor(
     private readonly db: AppDatabase,
@@ -137,13 +141,33 @@ export class SyncEngine {
     this.hooks.onSession?.(this.db, session);
     if (session) {
       await attachDeviceDocuments(this.db, session.user.id);
-      this.replications = replicateUserCollections(this.db, session, this.env.replication) as RxReplicationState<
-        unknown,
-        unknown
-      >[];
+      this.replications = replicateUserCollections(this.db, session, {
+        ...this.env.replication,
+        onResync: () => this.checkGroups(session),
+      }) as RxReplicationState<unknown, unknown>[];
       this.watch(this.replications);
     }
     this.publish();
+  }
+
+  /**
+   * Whenever the stream (re)connects or the server says the user's groups
+   * changed: the documents of a group the user lost leave the device, except
+   * the unsent changes (replication/group-access.ts).
+   */
+  private checkGroups(session: Session): void {
+    if (this.accessCheck) {
+      this.accessCheckAgain = true;
+      return;
+    }
+    this.accessCheck = (async () => {
+      do {
+        this.accessCheckAgain = false;
+        if (this.session !== session) return;
+        const forget = await checkGroupAccess(this.db, session, this.env.replication).catch(() => false);
+        if (forget && this.session === session) this.replications.forEach((r) => r.reSync());
+      } while (this.accessCheckAgain);
+    })().finally(() => (this.accessCheck = undefined));
   }
 
   private watch(replications: RxReplicationState<unknown, unknown>[]): void {
