@@ -7,6 +7,9 @@
  */
 import { runChaos } from './chaos.ts';
 
+// Stopped by a signal, the run still goes through 'exit', which kills its server process (chaos.ts).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 const seeds = Number(process.argv[2] ?? 100);
 const first = Number(process.argv[3] ?? 1);
 const port = Number(process.env.CHAOS_PORT ?? 8124);

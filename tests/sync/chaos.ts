@@ -51,6 +51,10 @@ function random(seed: number): () => number {
   };
 }
 
+/** Server processes still running: killed when this process exits, so that none outlives a stopped run. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+
 class ServerProcess {
   private child: ChildProcess | undefined;
   readonly dataDir = mkdtempSync(join(tmpdir(), 'it-chaos-'));
@@ -74,8 +78,13 @@ class ServerProcess {
       },
       stdio: 'ignore',
     });
+    const child = this.child;
+    running.add(child);
+    child.once('exit', () => running.delete(child));
     const deadline = Date.now() + 60_000;
     for (;;) {
+      // Exited at once (the port is taken?): the health check would ask another server.
+      if (child.exitCode !== null) throw new Error(`chaos: the server exited at start (code ${child.exitCode})`);
       const ok = await fetch(`${this.url}/api/v1/health`).then(
         (r) => r.ok,
         () => false,
