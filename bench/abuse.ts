@@ -11,7 +11,11 @@
  * 3. Crash: `kill -9` during a burst of pushes, then a restart on the same
  *    data: acknowledged documents lost (goal 0).
  *
- * ABUSE_LOAD_SECONDS shortens the load phase for a quick run (default 300).
+ * ABUSE_LOAD_SECONDS shortens the load phase for a quick run (default 300);
+ * ABUSE_PHASES=load runs only the load (default: load,slow,crash).
+ * The streams are read by worker threads that only note arrival times, and
+ * the report says how busy they and the writer were: figures taken while
+ * the client was saturated would measure the client, not the server.
  * Prints the figures and writes bench/abuse-results.json.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,11 +25,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { annotation, Api, type Session } from './sync/api.ts';
 import { startSyncServer, type SyncServer } from './sync/server.ts';
-import { openStreams } from './sync/streams.ts';
+import { openStreamReaders } from './sync/stream-readers.ts';
 
 const PORT = Number(process.env.BENCH_ABUSE_PORT ?? 8121);
 const LOAD_SECONDS = Number(process.env.ABUSE_LOAD_SECONDS ?? 300);
 const LOAD_STREAMS = 500;
+/** Threads reading the streams (ABUSE_READER_THREADS). */
+const READER_THREADS = Number(process.env.ABUSE_READER_THREADS ?? 3);
 const STREAMS_PER_USER = 8;
 const WRITES_PER_SECOND = 50;
 const SLOW_STREAMS = 60;
@@ -34,11 +40,6 @@ const MIB = 1024 * 1024;
 const BURST_PUSHERS = 8;
 
 const mib = (bytes: number | null) => (bytes === null ? null : Math.round((bytes / MIB) * 10) / 10);
-const percentile = (xs: number[], p: number) => {
-  if (xs.length === 0) return null;
-  const sorted = [...xs].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]! * 10) / 10;
-};
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** The protocol's default stream limits: the load must fit within them. */
@@ -72,66 +73,78 @@ async function load(server: SyncServer) {
   const writer = await api.register('Écrivain');
   const readers = await registerMany(api, 'Lecteur', Math.ceil(LOAD_STREAMS / STREAMS_PER_USER));
   const workspaceId = await group(api, writer, readers);
-  const opened = await openStreams(
+  const total = LOAD_SECONDS * WRITES_PER_SECOND;
+  // The streams are read by worker threads that only note arrival times: the client keeps up.
+  const streams = await openStreamReaders(
     server.base,
     '/api/v1/replication/stream?collections=annotations',
     readers.flatMap((r) => Array.from({ length: STREAMS_PER_USER }, () => r.token)).slice(0, LOAD_STREAMS),
-    LOAD_STREAMS,
+    total,
+    READER_THREADS,
   );
-  const sentAt = new Map<string, number>();
-  const received = opened.streams.map(() => new Set<string>());
-  const delays: number[] = [];
-  opened.streams.forEach((stream, index) => {
-    stream.onData = (at, data) => {
-      for (const doc of (data as { documents?: { id: string }[] }).documents ?? []) {
-        const sent = sentAt.get(doc.id);
-        if (sent === undefined || received[index]!.has(doc.id)) continue;
-        received[index]!.add(doc.id);
-        delays.push(at - sent);
-      }
-    };
-  });
+  const sentAt = new Float64Array(total).fill(NaN);
+  const acked = new Uint8Array(total);
+  const clock = () => performance.timeOrigin + performance.now();
   const memory = { startMiB: mib(server.rssBytes()), middleMiB: null as number | null, endMiB: null as number | null };
-  const total = LOAD_SECONDS * WRITES_PER_SECOND;
+  const cpuBefore = server.cpuSeconds();
+  const writerLoop = performance.eventLoopUtilization();
   const started = performance.now();
   let failedWrites = 0;
-  const acknowledged = new Set<string>();
+  const failureReasons: Record<string, number> = {};
+  let lateWrites = 0;
   const writes: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
     const due = started + (i * 1000) / WRITES_PER_SECOND;
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
+    else if (wait < -100) lateWrites += 1;
     if (i === Math.floor(total / 2)) memory.middleMiB = mib(server.rssBytes());
     const doc = annotation(writer, `charge-${i}`, workspaceId);
-    sentAt.set(doc.id, performance.now());
+    sentAt[i] = clock();
     writes.push(
       api.push(writer, [doc]).then(
-        () => void acknowledged.add(doc.id),
-        () => void (failedWrites += 1),
+        () => void (acked[i] = 1),
+        (error: Error) => {
+          failedWrites += 1;
+          const reason = error.message.replace(/charge-\d+/g, 'charge-n').slice(0, 160);
+          failureReasons[reason] = (failureReasons[reason] ?? 0) + 1;
+        },
       ),
     );
   }
   await Promise.all(writes);
-  // Arrivals still on their way: wait until every stream has every write, or 10 s.
+  const writingSeconds = (performance.now() - started) / 1000;
+  // Arrivals still on their way: wait until every stream has every acknowledged write, or 10 s.
   const deadline = performance.now() + 10_000;
-  const missing = () => received.reduce((sum, set) => sum + [...acknowledged].filter((id) => !set.has(id)).length, 0);
-  while (performance.now() < deadline && missing() > 0) await sleep(500);
+  while (performance.now() < deadline && (await streams.missing(acked)) > 0) await sleep(500);
   memory.endMiB = mib(server.rssBytes());
-  // Missed: an acknowledged write that a stream never delivered.
-  const missed = missing();
-  const expected = acknowledged.size;
-  opened.close();
+  const cpuAfter = server.cpuSeconds();
+  const report = await streams.finish(sentAt, acked);
+  const acknowledged = acked.reduce((sum, a) => sum + a, 0);
   return {
     seconds: LOAD_SECONDS,
-    streams: opened.streams.length,
-    streamFailures: opened.failures,
+    streams: report.streams,
+    streamFailures: report.failures,
+    streamsClosedByServer: report.closedByServer,
     writes: total,
     failedWrites,
+    failureReasons,
+    /** Writes sent more than 100 ms after their due time (the writer itself fell behind). */
+    lateWrites,
+    writingSeconds: Math.round(writingSeconds * 10) / 10,
     memory,
-    eventsExpected: expected * opened.streams.length,
-    eventsMissed: missed,
-    arrivalP50Ms: percentile(delays, 50),
-    arrivalP95Ms: percentile(delays, 95),
+    eventsExpected: acknowledged * report.streams,
+    eventsMissed: report.missed,
+    arrivalP50Ms: report.p50Ms,
+    arrivalP95Ms: report.p95Ms,
+    arrivalMaxMs: report.maxMs,
+    /** Share of one core the server used during the phase (the machine has two, shared). */
+    serverCpu:
+      cpuBefore === null || cpuAfter === null
+        ? null
+        : Math.round(((cpuAfter - cpuBefore) / ((performance.now() - started) / 1000)) * 100) / 100,
+    writerBusy: Math.round(performance.eventLoopUtilization(writerLoop).utilization * 100) / 100,
+    readerBusy: report.readerBusy,
   };
 }
 
@@ -237,31 +250,40 @@ async function crash() {
 }
 
 async function main() {
+  const phases = new Set((process.env.ABUSE_PHASES ?? 'load,slow,crash').split(','));
   const results: Record<string, unknown> = {};
-  let server = await startSyncServer(PORT, { env: LIMITS });
-  try {
-    results.load = await load(server);
-    console.log('load', JSON.stringify(results.load));
-  } finally {
-    await server.stop();
+  const goals: Record<string, boolean> = {};
+  if (phases.has('load')) {
+    const server = await startSyncServer(PORT, { env: LIMITS });
+    try {
+      const figures = await load(server);
+      results.load = figures;
+      goals.eventsMissed = figures.eventsMissed === 0;
+      console.log('load', JSON.stringify(figures));
+    } finally {
+      await server.stop();
+    }
   }
-  server = await startSyncServer(PORT, { env: LIMITS });
-  try {
-    results.slowReaders = await slowReaders(server);
-    console.log('slow readers', JSON.stringify(results.slowReaders));
-  } finally {
-    await server.stop();
+  if (phases.has('slow')) {
+    const server = await startSyncServer(PORT, { env: LIMITS });
+    try {
+      const slow = await slowReaders(server);
+      results.slowReaders = slow;
+      goals.slowReadersGrowthWithin64MiB = (slow.growthMiB ?? Infinity) <= 64;
+      console.log('slow readers', JSON.stringify(slow));
+    } finally {
+      await server.stop();
+    }
   }
-  results.crash = await crash();
-  console.log('kill -9', JSON.stringify(results.crash));
-  const goals = {
-    eventsMissed: (results.load as { eventsMissed: number }).eventsMissed === 0,
-    slowReadersGrowthWithin64MiB: ((results.slowReaders as { growthMiB: number | null }).growthMiB ?? Infinity) <= 64,
-    acknowledgedLost: (results.crash as { acknowledgedLost: number }).acknowledgedLost === 0,
-  };
+  if (phases.has('crash')) {
+    const crashed = await crash();
+    results.crash = crashed;
+    goals.acknowledgedLost = crashed.acknowledgedLost === 0;
+    console.log('kill -9', JSON.stringify(crashed));
+  }
   writeFileSync(
     new URL('./abuse-results.json', import.meta.url),
-    `${JSON.stringify({ ...results, goals }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), ...results, goals }, null, 2)}\n`,
   );
   console.log('goals', JSON.stringify(goals));
   if (Object.values(goals).some((met) => !met)) process.exitCode = 1;

@@ -19,6 +19,8 @@ export interface SyncServer {
   stderr(): string;
   /** Resident memory of the server process (VmRSS from /proc, Linux only), in bytes. */
   rssBytes(): number | null;
+  /** CPU time the server process used so far (user + system, from /proc), in seconds. */
+  cpuSeconds(): number | null;
   /** Stops the server and deletes its data (unless the data folder was given). */
   stop(): Promise<void>;
   /** `kill -9`: the process dies at once, whatever it was doing; the data folder stays. */
@@ -103,5 +105,14 @@ export async function startSyncServer(port: number, options: SyncServerOptions =
       return null;
     }
   };
-  return { base, port, stderr: () => stderr, rssBytes, stop, kill };
+  const cpuSeconds = () => {
+    try {
+      // /proc/<pid>/stat: utime and stime, fields 14 and 15, in clock ticks (100 a second on Linux).
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return null;
+    }
+  };
+  return { base, port, stderr: () => stderr, rssBytes, cpuSeconds, stop, kill };
 }
