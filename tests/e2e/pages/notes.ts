@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** « Mes notes » at the end of a kit. */
 export class NotesPanel {
@@ -16,6 +16,9 @@ export class NotesPanel {
     await this.region().getByLabel('Section').selectOption({ label: section });
     await this.region().getByLabel('Nouvelle note').fill(text);
     await this.region().getByRole('button', { name: 'Enregistrer la note' }).click();
+    // The form empties once the note and its outbox entry are written: leaving
+    // the page before that could abort the outbox write (seen under load).
+    await expect(this.region().getByLabel('Nouvelle note')).toHaveValue('');
   }
 
   async edit(current: string, next: string) {
