@@ -4,6 +4,8 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { expect, it } from 'vitest';
 import { feedbackSchema, type Feedback } from '../model/feedback.ts';
+import { initiativeSchema } from '../model/initiatives.ts';
+import { recordedInitiative } from '../model/initiatives/fixtures.ts';
 import { webinarSchema } from '../model/library.ts';
 import { openDatabase } from './database.ts';
 
@@ -62,5 +64,42 @@ it('keeps the feedback waiting on a device that has the version-0 schema (before
   // The new fields are accepted from now on.
   await db.feedback.insert({ ...waiting, id: 'avis-2', workshopId: 'atelier-abcd2345', workshopScore: 5 });
   expect((await db.feedback.findOne('avis-2').exec())?.workshopScore).toBe(5);
+  await db.close();
+});
+
+it('migrates the initiatives of a device that has the version-0 schema (short titles allowed then)', async () => {
+  const name = `migration-initiatives-${Date.now()}`;
+  const storage = getRxStorageDexie({ indexedDB, IDBKeyRange });
+  const version0 = {
+    ...initiativeSchema,
+    version: 0,
+    properties: {
+      ...initiativeSchema.properties,
+      status: { type: 'string', enum: ['brouillon', 'enregistree'] },
+      title: { type: 'string', maxLength: 200 },
+      description: { type: 'string', maxLength: 20000 },
+    },
+  };
+  // The dev-mode plugin (added by the test above) wants a validating storage: the old documents are valid version-0 ones.
+  const validated = wrappedValidateAjvStorage({ storage });
+  const old = await createRxDatabase({ name, storage: validated, multiInstance: false });
+  await old.addCollections({ initiatives: { schema: version0 as never } });
+  const kept = recordedInitiative({ id: 'i-kept', ownerId: 'u1' });
+  await old.initiatives!.insert(kept);
+  await old.initiatives!.insert({
+    ...recordedInitiative({ id: 'i-short', ownerId: 'u1' }),
+    status: 'brouillon',
+    title: ' ',
+    description: 'Court. ',
+  });
+  await old.close();
+
+  const db = await openDatabase({ name, storage: storage as never, multiInstance: false });
+  expect((await db.initiatives.findOne('i-kept').exec())?.toJSON()).toMatchObject(kept);
+  expect((await db.initiatives.findOne('i-short').exec())?.toJSON()).toMatchObject({
+    status: 'enregistree',
+    title: 'titre à compléter',
+    description: 'Court. (description à compléter)',
+  });
   await db.close();
 });

@@ -4,7 +4,7 @@ import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { COLLECTIONS } from '../model/collections.ts';
+import { COLLECTIONS, type CollectionDefinition } from '../model/collections.ts';
 import { mergeConflictHandler } from './conflicts.ts';
 import type { Annotation } from '../model/annotations.ts';
 import type { Initiative } from '../model/initiatives.ts';
@@ -68,17 +68,15 @@ export async function openDatabase(options: OpenOptions = {}): Promise<AppDataba
     // Device-only state (reading progress, preferences): never replicated.
     localDocuments: true,
   });
-  await db.addCollections(
-    Object.fromEntries(
-      COLLECTIONS.map((c) => [
-        c.name,
-        {
-          schema: c.schema as never,
-          ...('migrationStrategies' in c ? { migrationStrategies: c.migrationStrategies } : {}),
-          ...(c.kind === 'user' ? { conflictHandler: mergeConflictHandler } : {}),
-        },
-      ]),
-    ) as never,
-  );
+  await db.addCollections(Object.fromEntries(COLLECTIONS.map((c) => [c.name, collectionOptions(c)])) as never);
   return db;
+}
+
+/** How RxDB creates a collection of the model: its schema, its migrations, and for user documents the no-loss merge. */
+export function collectionOptions(c: CollectionDefinition) {
+  return {
+    schema: c.schema as never,
+    ...(c.migrationStrategies ? { migrationStrategies: c.migrationStrategies } : {}),
+    ...(c.kind === 'user' ? { conflictHandler: mergeConflictHandler } : {}),
+  };
 }

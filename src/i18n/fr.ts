@@ -1,4 +1,4 @@
-import type { ActorFamilyId, MaturityId, NeedId, ResourceTypeId, StepId } from '../model/vocabulary.ts';
+import type { ActorFamilyId, MaturityId, NeedId, StepId } from '../model/vocabulary.ts';
 
 /** French labels of the shared vocabularies. */
 export const STEP_LABELS: Record<StepId, string> = {
@@ -26,15 +26,6 @@ export const MATURITY_LABELS: Record<MaturityId, string> = {
   confirme: 'Confirmé',
 };
 
-export const RESOURCE_TYPE_LABELS: Record<ResourceTypeId, string> = {
-  kit: 'Kit pratique',
-  publication: 'Publication',
-  'note-prospective': 'Note prospective',
-  rapport: 'Rapport de recherche',
-  fiche: 'Fiche',
-  modele: 'Modèle à imprimer',
-};
-
 export const NEED_SHORT_LABELS: Record<NeedId, string> = {
   'connaitre-son-ecosysteme': 'Connaître son écosystème',
   'qualifier-l-innovation': "Qualifier l'innovation",
@@ -52,7 +43,5 @@ export function formatDate(isoDate: string): string {
   return dateFormat.format(new Date(`${isoDate}T12:00:00Z`));
 }
 
-/** The home's heading: also sent in the page by the server, before the app runs. */
-export const HOME_TITLE = 'La bibliothèque de la co-construction territoriale';
-export const HOME_LEAD =
-  'Des outils éprouvés avec des territoires pionniers, pour agir ensemble sur les défis locaux — consultables ici même sans réseau.';
+/** Also written into the first page by the server (src/model/library-labels.ts). */
+export { HOME_LEAD, HOME_TITLE, RESOURCE_TYPE_LABELS } from '../model/library-labels.ts';

@@ -1,6 +1,6 @@
 import { annotationSchema } from './annotations.ts';
 import { feedbackMigrationStrategies, feedbackSchema } from './feedback.ts';
-import { initiativeSchema } from './initiatives.ts';
+import { initiativeMigrationStrategies, initiativeSchema } from './initiatives.ts';
 import { contributionSchema } from './workshops/contribution.ts';
 import { workshopSchema } from './workshops/workshop.ts';
 import {
@@ -33,7 +33,12 @@ export const COLLECTIONS = [
   { name: 'webinars', kind: 'library', schema: webinarSchema, migrationStrategies: webinarMigrationStrategies },
   { name: 'glossary', kind: 'library', schema: glossaryTermSchema },
   { name: 'annotations', kind: 'user', schema: annotationSchema },
-  { name: 'initiatives', kind: 'user', schema: initiativeSchema },
+  {
+    name: 'initiatives',
+    kind: 'user',
+    schema: initiativeSchema,
+    migrationStrategies: initiativeMigrationStrategies,
+  },
   { name: 'workshops', kind: 'user', schema: workshopSchema },
   { name: 'contributions', kind: 'user', schema: contributionSchema },
   { name: 'feedback', kind: 'inbox', schema: feedbackSchema, migrationStrategies: feedbackMigrationStrategies },

@@ -27,7 +27,7 @@ describe('the API', () => {
       ['webinars', 'library', 1],
       ['glossary', 'library', 0],
       ['annotations', 'user', 0],
-      ['initiatives', 'user', 0],
+      ['initiatives', 'user', 1],
       ['workshops', 'user', 0],
       ['contributions', 'user', 0],
       ['feedback', 'inbox', 1],

@@ -143,7 +143,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ApiError) {
-      return reply.status(error.statusCode).send({ error: error.code, message: error.message, ...error.details });
+      return reply.status(error.statusCode).send(error.body());
     }
     if (isStorageFailure(error)) {
       request.log.error(error);

@@ -1,3 +1,5 @@
+import type { ErrorBody } from '../../src/model/protocol.ts';
+
 /** An error the API reports as `{"error": code, "message": text}` with an HTTP status. */
 export class ApiError extends Error {
   constructor(
@@ -8,6 +10,11 @@ export class ApiError extends Error {
     readonly details?: Record<string, unknown>,
   ) {
     super(message);
+  }
+
+  /** The body the client reads (src/model/protocol.ts). */
+  body(): ErrorBody {
+    return { ...this.details, error: this.code, message: this.message };
   }
 }
 

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-// eslint-disable-next-line import-x/no-restricted-paths -- until the preview's words come with the build (issue #14)
-import { HOME_LEAD, HOME_TITLE, RESOURCE_TYPE_LABELS } from '../../src/i18n/fr.ts';
+import { HOME_LEAD, HOME_TITLE, RESOURCE_TYPE_LABELS } from '../../src/model/library-labels.ts';
 import type { Need, Resource } from '../../src/model/library.ts';
 import { NEED_IDS } from '../../src/model/vocabulary.ts';
 import type { Store } from './store/store.ts';

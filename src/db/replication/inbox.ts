@@ -5,6 +5,7 @@ import { notePushed } from '../outbox.ts';
 import { schemaVersionsHeader } from './versions.ts';
 import { SyncRefused } from './user.ts';
 import { serverFetch } from '../network.ts';
+import { readErrorBody } from '../../model/protocol.ts';
 
 /**
  * Sends what the device wrote into an inbox collection (the evaluation
@@ -38,8 +39,8 @@ export function replicateInbox(
           body: JSON.stringify(rows),
         });
         if (!response.ok) {
-          const body = (await response.json().catch(() => ({}))) as { error?: string; message?: string };
-          throw new SyncRefused(response.status, body.error ?? 'http_error', body.message ?? `HTTP ${response.status}`);
+          const body = readErrorBody(await response.json().catch(() => undefined), response.status);
+          throw new SyncRefused(response.status, body.error, body.message);
         }
         const sent = rows.map((r) => r.newDocumentState as unknown as { id: string });
         await notePushed(

@@ -4,6 +4,7 @@ import { LIBRARY_COLLECTIONS } from '../../model/collections.ts';
 import type { AppDatabase } from '../database.ts';
 import { collectionStream, eventStream } from './stream.ts';
 import { serverFetch } from '../network.ts';
+import type { Checkpoint as ProtocolCheckpoint } from '../../model/protocol.ts';
 
 export interface LibraryReplicationOptions {
   /** Origin of the sync server ('' for the page's own origin). */
@@ -16,7 +17,7 @@ export interface LibraryReplicationOptions {
   first?: readonly string[];
 }
 
-type Checkpoint = { seq: number } | null;
+type Checkpoint = ProtocolCheckpoint | null;
 
 /** What the home shows, replicated before the rest. */
 export const HOME_COLLECTIONS = ['needs', 'webinars'];

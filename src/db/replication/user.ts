@@ -9,6 +9,7 @@ import { guestRecords } from '../workshop-guests.ts';
 import { collectionStream, eventStream } from './stream.ts';
 import { serverFetch } from '../network.ts';
 import { schemaVersionsHeader } from './versions.ts';
+import { readErrorBody, type Checkpoint as ProtocolCheckpoint } from '../../model/protocol.ts';
 
 export interface UserReplicationOptions {
   baseUrl?: string;
@@ -22,7 +23,7 @@ export interface UserReplicationOptions {
   onResync?: () => void;
 }
 
-type Checkpoint = { seq: number; m?: string } | null;
+type Checkpoint = ProtocolCheckpoint | null;
 
 /** Refusals that sending again cannot change: invalid, forbidden, too large. */
 const PERMANENT_REFUSALS = new Set([400, 403, 413]);
@@ -70,8 +71,8 @@ export function replicateUserCollections(
   const call = async (url: string, init: RequestInit = {}) => {
     const response = await doFetch(url, { ...init, cache: 'no-store', headers: { ...auth, ...init.headers } });
     if (!response.ok) {
-      const body = (await response.json().catch(() => ({}))) as { error?: string; message?: string };
-      throw new SyncRefused(response.status, body.error ?? 'http_error', body.message ?? `HTTP ${response.status}`);
+      const body = readErrorBody(await response.json().catch(() => undefined), response.status);
+      throw new SyncRefused(response.status, body.error, body.message);
     }
     return response.json();
   };

@@ -7,6 +7,7 @@ import { notePushed, noteRefused } from '../outbox.ts';
 import { saveGuestRecord, type GuestRecord } from '../workshop-guests.ts';
 import { collectionStream, eventStream } from './stream.ts';
 import { SyncRefused } from './user.ts';
+import { readErrorBody, type Checkpoint as ProtocolCheckpoint } from '../../model/protocol.ts';
 
 export interface GuestReplicationOptions {
   baseUrl?: string;
@@ -14,7 +15,7 @@ export interface GuestReplicationOptions {
   retryMs?: number;
 }
 
-type Checkpoint = { seq: number } | null;
+type Checkpoint = ProtocolCheckpoint | null;
 const PERMANENT_REFUSALS = new Set([400, 403, 413]);
 
 /**
@@ -38,8 +39,8 @@ export function replicateGuestWorkshop(
   const call = async (url: string, init: RequestInit = {}, headers: Record<string, string> = auth) => {
     const response = await doFetch(url, { ...init, cache: 'no-store', headers: { ...headers, ...init.headers } });
     if (!response.ok) {
-      const body = (await response.json().catch(() => ({}))) as { error?: string; message?: string };
-      throw new SyncRefused(response.status, body.error ?? 'http_error', body.message ?? `HTTP ${response.status}`);
+      const body = readErrorBody(await response.json().catch(() => undefined), response.status);
+      throw new SyncRefused(response.status, body.error, body.message);
     }
     return response.json();
   };

@@ -1,6 +1,6 @@
 import { BehaviorSubject, combineLatest, filter, merge, skip, Subscription } from 'rxjs';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
-import type { AppDatabase } from '../database.ts';
+import { collectionOptions, type AppDatabase } from '../database.ts';
 import { network } from '../network.ts';
 import { checkGroupAccess } from '../replication/group-access.ts';
 import { replicateInbox } from '../replication/inbox.ts';
@@ -8,7 +8,7 @@ import { replicateUserCollections, SyncRefused, type UserReplicationOptions } fr
 import { forgetSession, watchSession, type Session } from '../session.ts';
 import { newRev } from '../ids.ts';
 import { clearOutbox, noteWritten, watchOutbox } from '../outbox.ts';
-import { COLLECTIONS, USER_COLLECTIONS } from '../../model/collections.ts';
+import { findCollection, USER_COLLECTIONS } from '../../model/collections.ts';
 
 export type SyncState = 'signed-out' | 'offline' | 'syncing' | 'up-to-date' | 'error';
 
@@ -123,11 +123,8 @@ export class SyncEngine {
   async signOutAndWipe(): Promise<void> {
     await this.stopReplications();
     for (const { name } of USER_COLLECTIONS) {
-      const collection = this.db.collections[name];
-      const schema = COLLECTIONS.find((c) => c.name === name)!.schema;
-      const handler = collection.conflictHandler;
-      await collection.remove();
-      await this.db.addCollections({ [name]: { schema: schema as never, conflictHandler: handler } } as never);
+      await this.db.collections[name].remove();
+      await this.db.addCollections({ [name]: collectionOptions(findCollection(name)!) } as never);
     }
     await this.hooks.onWipe?.(this.db);
     await clearOutbox(this.db);

@@ -1,36 +1,35 @@
 /**
  * Client-side checks of the account and workspace forms, in French, one
  * field at a time: `undefined` when the value is fine, else what to fix.
- * They mirror the server's rules (sync-server/src/accounts/input.ts) so a
- * form is not sent just to be refused.
+ * The rules are the server's own (src/model/accounts.ts), so a form is not
+ * sent just to be refused; the words are the form's.
  */
+import { ACCOUNT_LIMITS, characters, emailProblem, nameProblem } from '../../model/accounts.ts';
 
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 1024;
-export const NAME_MAX = 80;
-export const EMAIL_MAX = 254;
+export const PASSWORD_MIN = ACCOUNT_LIMITS.passwordMin;
+export const PASSWORD_MAX = ACCOUNT_LIMITS.passwordMax;
+export const NAME_MAX = ACCOUNT_LIMITS.nameMax;
+export const EMAIL_MAX = ACCOUNT_LIMITS.emailMax;
 export const INVITE_CODE_LENGTH = 8;
 
-/** Something@domain.tld, no spaces, no second @: the server's own check. */
-const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
 /** Spaces, hyphens and the dashes phone keyboards put in their place. */
 const CODE_SEPARATORS = /[\s\-\u2010-\u2015\u2212]/g;
 
-/** Length in characters as a person counts them (an emoji counts once). */
-export function characters(value: string): number {
-  return [...value].length;
-}
+export { characters };
 
 const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
 
 export function checkEmail(value: string): string | undefined {
-  const email = value.trim();
-  if (email === '') return 'Saisissez votre adresse e-mail.';
-  if (email.length > EMAIL_MAX) return `L'adresse e-mail ne doit pas dépasser ${EMAIL_MAX} caractères.`;
-  if (!EMAIL.test(email)) return "Cette adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).";
-  return undefined;
+  switch (emailProblem(value)) {
+    case 'empty':
+      return 'Saisissez votre adresse e-mail.';
+    case 'too-long':
+      return `L'adresse e-mail ne doit pas dépasser ${EMAIL_MAX} caractères.`;
+    case 'invalid':
+      return "Cette adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).";
+    default:
+      return undefined;
+  }
 }
 
 export function checkPassword(value: string): string | undefined {
@@ -44,12 +43,20 @@ export function checkPassword(value: string): string | undefined {
 }
 
 function checkName(value: string, empty: string): string | undefined {
-  const name = value.trim();
-  if (name === '') return empty;
-  const size = characters(name);
-  if (size > NAME_MAX) return `Le nom ne doit pas dépasser ${NAME_MAX} caractères (il en compte ${size}).`;
-  if (CONTROL.test(name)) return 'Le nom contient des caractères invisibles non autorisés.';
-  return undefined;
+  const size = characters(value.trim());
+  switch (nameProblem(value)) {
+    case 'empty':
+      return empty;
+    case 'too-long':
+      return `Le nom ne doit pas dépasser ${NAME_MAX} caractères (il en compte ${size}).`;
+    case 'control':
+    case 'invisible':
+      return 'Le nom contient des caractères invisibles non autorisés.';
+    case 'bidi':
+      return 'Le nom contient des caractères qui changent le sens de lecture, non autorisés.';
+    default:
+      return undefined;
+  }
 }
 
 export const checkDisplayName = (value: string) =>

@@ -4,6 +4,7 @@ import { useDatabase } from '../../db/react/DatabaseContext.tsx';
 import { useObservable } from '../../db/react/hooks.ts';
 import { watchSession } from '../../db/session.ts';
 import { ACTOR_FAMILY_LABELS, formatDate, NEED_SHORT_LABELS } from '../../i18n/fr.ts';
+import { INITIATIVE_FIELDS, inlineLabel, type InitiativeFieldName } from '../../model/initiatives/fields.ts';
 import { INITIATIVE_STAGE_LABELS } from '../../model/initiatives/labels.ts';
 import { sdg17TargetLabel, sdgLabel } from '../../model/initiatives/sdgs.ts';
 import { FormError } from '../../ui/FormError.tsx';
@@ -15,17 +16,15 @@ import { describeUploads, useOutbox, useOwnerId, usePhotoInfos, useUploadProgres
 import './initiatives.css';
 import { KeptVersion } from '../../ui/KeptVersion.tsx';
 
-const FIELD_LABELS: Record<string, string> = {
-  title: 'titre',
-  description: 'description',
-  commune: 'commune',
-  needs: 'besoins',
-  stage: 'stade',
-  photos: 'photos',
-  contact: 'contact',
-  workspaceId: 'visibilité',
-  _deleted: 'suppression',
-};
+/** A changed field's name, as the kept versions name it. */
+const fieldLabel = (field: string) =>
+  field === '_deleted'
+    ? 'suppression'
+    : field === 'workspaceId'
+      ? 'visibilité'
+      : field in INITIATIVE_FIELDS
+        ? inlineLabel(INITIATIVE_FIELDS[field as InitiativeFieldName].label)
+        : field;
 
 /** /initiatives/:id: everything about one initiative, its photos, where its sending stands. */
 export default function InitiativeDetailPage() {
@@ -92,7 +91,7 @@ export default function InitiativeDetailPage() {
       {initiative.conflicts?.map((conflict, index) => (
         <KeptVersion
           key={`${conflict.field}-${index}`}
-          description={` (${FIELD_LABELS[conflict.field] ?? conflict.field}) : ${typeof conflict.value === 'string' ? `« ${conflict.value} »` : 'valeur différente'}`}
+          description={` (${fieldLabel(conflict.field)}) : ${typeof conflict.value === 'string' ? `« ${conflict.value} »` : 'valeur différente'}`}
           onRestore={mine ? () => void run(() => restoreVersion(db, initiative.id, index)) : undefined}
           onDismiss={mine ? () => void run(() => dismissVersion(db, initiative.id, index)) : undefined}
         />

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Session } from '../../db/session.ts';
 import { ACTOR_FAMILY_LABELS, NEED_SHORT_LABELS } from '../../i18n/fr.ts';
 import { INITIATIVE_STAGES } from '../../model/initiatives.ts';
+import { INITIATIVE_FIELDS } from '../../model/initiatives/fields.ts';
 import { INITIATIVE_STAGE_LABELS } from '../../model/initiatives/labels.ts';
 import { validateInitiative, type InitiativeDraft, type InitiativeErrors } from '../../model/initiatives/validation.ts';
 import { ACTOR_FAMILY_IDS, NEED_IDS } from '../../model/vocabulary.ts';
@@ -109,7 +110,7 @@ export function InitiativeForm({ initial, resumed, editing, session, workspaces 
 
       <TextField
         id="initiative-titre"
-        label="Titre"
+        label={INITIATIVE_FIELDS.title.label}
         required
         value={draft.title}
         onChange={(title) => set({ title })}
@@ -117,11 +118,11 @@ export function InitiativeForm({ initial, resumed, editing, session, workspaces 
       />
       <TextField
         id="initiative-description"
-        label="Description"
+        label={INITIATIVE_FIELDS.description.label}
         required
         multiline
         rows={6}
-        hint="Ce qui se fait, avec qui, pour qui, et ce que cela change (20 caractères au moins)."
+        hint={`Ce qui se fait, avec qui, pour qui, et ce que cela change (${INITIATIVE_FIELDS.description.minLength} caractères au moins).`}
         value={draft.description}
         onChange={(description) => set({ description })}
         error={errors.description}
@@ -177,7 +178,7 @@ export function InitiativeForm({ initial, resumed, editing, session, workspaces 
       />
       <TextField
         id="initiative-debut"
-        label="Date de début"
+        label={INITIATIVE_FIELDS.startDate.label}
         hint="Le mois (AAAA-MM, par exemple 2026-03) ou le jour (AAAA-MM-JJ). Facultatif."
         inputMode="numeric"
         value={draft.startDate ?? ''}

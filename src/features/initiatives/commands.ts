@@ -149,7 +149,8 @@ export async function recordInitiative(db: AppDatabase, record: DraftRecord): Pr
       updatedAt: now,
       status: 'enregistree',
       ...fields,
-      ...(session ? { authorName: session.user.displayName.slice(0, 80) } : {}),
+      // The author's display name, within the account rules' length as the schema's authorName is.
+      ...(session ? { authorName: session.user.displayName } : {}),
     });
     await db.initiatives.insert(saved);
   }

@@ -4,6 +4,7 @@
  * saver that writes a draft as the user types.
  */
 import type { Initiative, InitiativeContact } from '../../model/initiatives.ts';
+import { EDITABLE_INITIATIVE_FIELDS } from '../../model/initiatives/fields.ts';
 import { cleanDraft, emptyDraft, type InitiativeDraft } from '../../model/initiatives/validation.ts';
 import { deepEqual } from '../../model/merge.ts';
 
@@ -27,21 +28,8 @@ export interface DraftRecord {
 /** What the form edits of an initiative. */
 export type EditableFields = InitiativeDraft & { workspaceId: string | null };
 
-const EDITABLE: readonly (keyof RecordedFields)[] = [
-  'title',
-  'description',
-  'commune',
-  'needs',
-  'actorFamilies',
-  'organisations',
-  'sdgs',
-  'sdg17Targets',
-  'stage',
-  'startDate',
-  'contact',
-  'photos',
-  'workspaceId',
-];
+/** What the form edits (src/model/initiatives/fields.ts, `editable`). */
+const EDITABLE = EDITABLE_INITIATIVE_FIELDS as readonly (keyof RecordedFields)[];
 
 /** The form's fields of a recorded initiative. */
 export function editableFields(initiative: Initiative): EditableFields {
@@ -68,14 +56,12 @@ export function newDraft(id: string, now: string, workspaceId: string | null = n
 }
 
 /** The form's fields as the collection stores them. */
-export type RecordedFields = Omit<EditableFields, 'contact' | 'authorName'> & { contact?: InitiativeContact };
+export type RecordedFields = Omit<EditableFields, 'contact'> & { contact?: InitiativeContact };
 
 /** The fields to record, as the collection stores them (texts trimmed, empty optional fields left out). */
 export function recordedFields(record: DraftRecord): RecordedFields {
   const clean = cleanDraft(record.draft);
-  const fields: Partial<typeof clean> = { ...clean };
-  delete fields.authorName; // the author's name comes from the session, not the form
-  return { ...(fields as typeof clean), contact: clean.contact, workspaceId: record.workspaceId };
+  return { ...clean, contact: clean.contact, workspaceId: record.workspaceId };
 }
 
 /**

@@ -6,7 +6,7 @@
  * is fetched by the app (src/ui/commune-list.ts), never
  * part of its first download.
  */
-import type { InitiativeCommune } from '../initiatives.ts';
+import { INSEE_CODE_PATTERN, type InitiativeCommune } from '../initiatives.ts';
 import { foldFrench } from '../search/french.ts';
 import type { CompactCommunes } from './commune-data.ts';
 
@@ -162,7 +162,7 @@ function nameTier(words: string, joined: string, query: string, queryJoined: str
 
 /** « 93 », « 974 », « 2a », « 13001 »: a département or the start of a postcode, written beside a name. */
 const PLACE_FILTER = /^(?:\d{2,5}|2[ab])$/;
-const INSEE_CODE = /^(?:\d{5}|2[AB]\d{3})$/;
+const INSEE_CODE = new RegExp(INSEE_CODE_PATTERN);
 const POSTCODE_START = /^\d{2,5}$/;
 
 function inPlace(commune: IndexedCommune, filters: readonly string[]): boolean {

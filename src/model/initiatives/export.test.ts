@@ -114,7 +114,6 @@ describe('toCsv', () => {
       Photos: '2',
       Groupe: 'Atelier de Bourg',
       Auteur: 'Dominique',
-      Statut: 'Enregistrée',
       'Créée le': '2026-11-25 11:00',
       'Modifiée le': '2026-07-01 23:30',
       Identifiant: 'i1',

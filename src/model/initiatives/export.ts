@@ -4,7 +4,8 @@
  */
 import type { Initiative, InitiativeStage } from '../initiatives.ts';
 import type { ActorFamilyId, NeedId } from '../vocabulary.ts';
-import { INITIATIVE_STAGE_LABELS, INITIATIVE_STATUS_LABELS } from './labels.ts';
+import { CONTACT_FIELDS, INITIATIVE_FIELDS } from './fields.ts';
+import { INITIATIVE_STAGE_LABELS } from './labels.ts';
 import { sdg17TargetLabel, sdgLabel } from './sdgs.ts';
 import { CSV_LIST, csvDateTime, csvFile } from '../csv.ts';
 
@@ -19,32 +20,33 @@ export interface CsvLabels {
   timeZone?: string;
 }
 
+const F = INITIATIVE_FIELDS;
+const C = CONTACT_FIELDS;
 const HEADERS = [
-  'Titre',
-  'Description',
-  'Commune',
+  F.title.label,
+  F.description.label,
+  F.commune.label,
   'Code INSEE',
   'Département',
-  'Besoins',
-  'Familles d’acteurs',
-  'Organisations',
-  'ODD',
-  'Cibles ODD 17',
-  'Stade',
-  'Date de début',
-  'Contact',
-  'E-mail du contact',
-  'Téléphone du contact',
-  'Consentement du contact le',
-  'Contact à supprimer le',
-  'Photos',
-  'Groupe',
-  'Auteur',
-  'Statut',
+  F.needs.label,
+  F.actorFamilies.label,
+  F.organisations.label,
+  F.sdgs.label,
+  F.sdg17Targets.label,
+  F.stage.label,
+  F.startDate.label,
+  C.name.label,
+  C.email.label,
+  C.phone.label,
+  C.consentAt.label,
+  C.retainUntil.label,
+  F.photos.label,
+  F.workspaceId.label,
+  F.authorName.label,
   'Créée le',
   'Modifiée le',
   'Identifiant',
-] as const;
+];
 
 function row(initiative: Initiative, labels: CsvLabels): (string | number | undefined)[] {
   const stages = labels.stages ?? INITIATIVE_STAGE_LABELS;
@@ -76,7 +78,6 @@ function row(initiative: Initiative, labels: CsvLabels): (string | number | unde
     initiative.photos.length,
     group,
     initiative.authorName,
-    INITIATIVE_STATUS_LABELS[initiative.status] ?? initiative.status,
     csvDateTime(initiative.createdAt, labels.timeZone),
     csvDateTime(initiative.updatedAt, labels.timeZone),
     initiative.id,

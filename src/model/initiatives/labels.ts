@@ -1,4 +1,4 @@
-import type { InitiativeStage, InitiativeStatus } from '../initiatives.ts';
+import type { InitiativeStage } from '../initiatives.ts';
 
 /** French labels of an initiative's stage (the other vocabularies are in src/i18n/fr.ts). */
 export const INITIATIVE_STAGE_LABELS: Readonly<Record<InitiativeStage, string>> = {
@@ -6,9 +6,4 @@ export const INITIATIVE_STAGE_LABELS: Readonly<Record<InitiativeStage, string>> 
   experimentation: 'Expérimentation',
   deploiement: 'Déploiement',
   essaimage: 'Essaimage',
-};
-
-export const INITIATIVE_STATUS_LABELS: Readonly<Record<InitiativeStatus, string>> = {
-  brouillon: 'Brouillon',
-  enregistree: 'Enregistrée',
 };

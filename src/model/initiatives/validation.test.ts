@@ -211,7 +211,6 @@ describe('cleanDraft', () => {
       sdgs: [17, 3],
       sdg17Targets: ['17.17'],
       startDate: ' ',
-      authorName: '',
       contact: {
         name: ' Camille ',
         email: ' ',
@@ -229,7 +228,7 @@ describe('cleanDraft', () => {
       consentAt: '2026-11-20',
       retainUntil: '2029-11-20',
     });
-    expect('startDate' in clean || 'authorName' in clean).toBe(false);
+    expect('startDate' in clean).toBe(false);
     expect(cleanDraft(complete({ contact: { name: '' } })).contact).toBeUndefined();
 
     const document = {

@@ -8,6 +8,8 @@
  */
 import {
   INITIATIVE_STAGES,
+  INSEE_CODE_PATTERN,
+  type Initiative,
   type InitiativeCommune,
   type InitiativeContact,
   type InitiativePhoto,
@@ -16,18 +18,20 @@ import {
 import { ACTOR_FAMILY_IDS, NEED_IDS, type ActorFamilyId, type NeedId } from '../vocabulary.ts';
 import { isSdg17TargetId, isSdgNumber } from './sdgs.ts';
 import { frenchDate } from '../french-dates.ts';
+import { EMAIL_PATTERN, characters } from '../accounts.ts';
+import { CONTACT_FIELDS, INITIATIVE_FIELDS, PHOTO_FIELDS } from './fields.ts';
 
-export const TITLE_MIN = 3;
-export const TITLE_MAX = 200;
-export const DESCRIPTION_MIN = 20;
-export const DESCRIPTION_MAX = 20_000;
-export const ORGANISATIONS_MAX = 2000;
-export const CONTACT_NAME_MAX = 120;
-export const CONTACT_EMAIL_MAX = 200;
-export const CONTACT_PHONE_MAX = 40;
-export const AUTHOR_NAME_MAX = 80;
-export const PHOTOS_MAX = 20;
-export const CAPTION_MAX = 300;
+const F = INITIATIVE_FIELDS;
+export const TITLE_MIN = F.title.minLength;
+export const TITLE_MAX = F.title.maxLength;
+export const DESCRIPTION_MIN = F.description.minLength;
+export const DESCRIPTION_MAX = F.description.maxLength;
+const ORGANISATIONS_MAX = F.organisations.maxLength;
+const CONTACT_NAME_MAX = CONTACT_FIELDS.name.maxLength;
+const CONTACT_EMAIL_MAX = CONTACT_FIELDS.email.maxLength;
+const CONTACT_PHONE_MAX = CONTACT_FIELDS.phone.maxLength;
+export const PHOTOS_MAX = F.photos.maxItems;
+export const CAPTION_MAX = PHOTO_FIELDS.caption.maxLength;
 /** How long after their consent a contact's details may be kept at most. */
 export const CONTACT_RETENTION_MAX_YEARS = 5;
 /** A start date before this year is taken for a typing error. */
@@ -52,7 +56,6 @@ export interface InitiativeDraft {
   startDate?: string;
   contact?: ContactDraft;
   photos: InitiativePhoto[];
-  authorName?: string;
 }
 
 export type InitiativeField =
@@ -71,8 +74,7 @@ export type InitiativeField =
   | 'contact.phone'
   | 'contact.consentAt'
   | 'contact.retainUntil'
-  | 'photos'
-  | 'authorName';
+  | 'photos';
 
 /** What to fix, by field; an empty object when the draft can be recorded. */
 export type InitiativeErrors = Partial<Record<InitiativeField, string>>;
@@ -90,11 +92,7 @@ export function emptyDraft(): InitiativeDraft {
   };
 }
 
-/** Length in characters as a person counts them (an emoji counts once), as the JSON schema counts them. */
-const characters = (value: string) => [...value].length;
-
-/** Something@domain.tld, no spaces, no second @: the same check as the account forms. */
-const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
+const INSEE_CODE = new RegExp(INSEE_CODE_PATTERN);
 /** Digits with the usual separators, an optional leading +: « 06 12 34 56 78 », « +33 (0)6 12 34 56 78 ». */
 const PHONE = /^\+?[\d\s.\-()]{6,}$/;
 const MONTH = /^(\d{4})-(\d{2})$/;
@@ -160,7 +158,7 @@ function checkStartDate(value: string, today: Day): string | undefined {
   return undefined;
 }
 
-function checkContact(contact: ContactDraft, today: Day, errors: InitiativeErrors): void {
+function checkContact(contact: ContactDraft, today: Day, errors: InitiativeErrors, scope: Scope): void {
   const name = (contact.name ?? '').trim();
   if (name === '') errors['contact.name'] = 'Indiquez le nom de la personne à contacter.';
   else if (characters(name) > CONTACT_NAME_MAX) {
@@ -170,7 +168,7 @@ function checkContact(contact: ContactDraft, today: Day, errors: InitiativeError
   const email = (contact.email ?? '').trim();
   if (email.length > CONTACT_EMAIL_MAX) {
     errors['contact.email'] = `L’adresse e-mail ne doit pas dépasser ${CONTACT_EMAIL_MAX} caractères.`;
-  } else if (email !== '' && !EMAIL.test(email)) {
+  } else if (email !== '' && !EMAIL_PATTERN.test(email)) {
     errors['contact.email'] = 'Cette adresse e-mail n’est pas valide (exemple : prenom.nom@exemple.fr).';
   }
 
@@ -205,18 +203,31 @@ function checkContact(contact: ContactDraft, today: Day, errors: InitiativeError
   } else if (consent && isoDay(retain) > isoDay(addYears(consent, CONTACT_RETENTION_MAX_YEARS))) {
     errors['contact.retainUntil'] =
       `Un contact peut être conservé ${limit}, soit jusqu’au ${frenchDay(addYears(consent, CONTACT_RETENTION_MAX_YEARS))}.`;
-  } else if (isoDay(retain) < isoDay(today)) {
+  } else if (scope === 'form' && isoDay(retain) < isoDay(today)) {
     errors['contact.retainUntil'] =
       'La date de fin de conservation est passée : supprimez ce contact ou recueillez à nouveau son consentement.';
   }
 }
 
 /**
+ * Who checks: the form, before recording; or the server, on a pushed
+ * initiative. The server skips one rule: a contact whose retention date has
+ * passed must still be deletable and its initiative still editable (the
+ * purge is due, not a refusal), so it refuses only what the form would
+ * have refused when it was recorded.
+ */
+export type Scope = 'form' | 'stored';
+
+/**
  * What keeps a draft from being recorded, field by field, in French. Fields
  * that are fine are absent: an empty object means « Enregistrer » may go
  * ahead. `today` (YYYY-MM-DD, the device's calendar by default) is for tests.
  */
-export function validateInitiative(draft: InitiativeDraft, today: string = localToday()): InitiativeErrors {
+export function validateInitiative(
+  draft: InitiativeDraft,
+  today: string = localToday(),
+  scope: Scope = 'form',
+): InitiativeErrors {
   const errors: InitiativeErrors = {};
   const now = parseDay(today);
   if (!now) throw new Error(`Not a date: ${today}`);
@@ -237,12 +248,13 @@ export function validateInitiative(draft: InitiativeDraft, today: string = local
   }
 
   if (!draft.commune) errors.commune = 'Choisissez la commune où se déroule l’initiative.';
-  else if (!/^(?:\d{5}|2[AB]\d{3})$/.test(draft.commune.code) || !draft.commune.name) {
+  else if (!INSEE_CODE.test(draft.commune.code) || !draft.commune.name) {
     errors.commune = 'Cette commune n’est pas reconnue : choisissez-la de nouveau dans la liste.';
   }
 
   const needs = draft.needs ?? [];
-  if (needs.length === 0) errors.needs = 'Choisissez au moins un besoin auquel répond l’initiative.';
+  if (needs.length < INITIATIVE_FIELDS.needs.minItems)
+    errors.needs = 'Choisissez au moins un besoin auquel répond l’initiative.';
   else if (needs.some((need) => !NEED_IDS.includes(need)) || new Set(needs).size !== needs.length) {
     errors.needs = 'Un des besoins choisis n’est pas reconnu : décochez-le puis cochez-le de nouveau.';
   }
@@ -279,7 +291,7 @@ export function validateInitiative(draft: InitiativeDraft, today: string = local
     if (problem) errors.startDate = problem;
   }
 
-  if (hasContact(draft.contact)) checkContact(draft.contact!, now, errors);
+  if (hasContact(draft.contact)) checkContact(draft.contact!, now, errors, scope);
 
   const photos = draft.photos ?? [];
   if (photos.length > PHOTOS_MAX) {
@@ -287,11 +299,6 @@ export function validateInitiative(draft: InitiativeDraft, today: string = local
     errors.photos = `Une initiative compte ${PHOTOS_MAX} photos au plus : retirez-en ${extra} (il y en a ${photos.length}).`;
   } else if (photos.some((photo) => characters(photo.caption ?? '') > CAPTION_MAX)) {
     errors.photos = `Une légende de photo ne doit pas dépasser ${CAPTION_MAX} caractères.`;
-  }
-
-  const author = (draft.authorName ?? '').trim();
-  if (characters(author) > AUTHOR_NAME_MAX) {
-    errors.authorName = `Le nom de l’auteur ne doit pas dépasser ${AUTHOR_NAME_MAX} caractères.`;
   }
   return errors;
 }
@@ -314,7 +321,6 @@ export function cleanDraft(draft: InitiativeDraft): InitiativeDraft & { contact?
   if (draft.commune) clean.commune = { ...draft.commune };
   if (draft.stage) clean.stage = draft.stage;
   if (filled(draft.startDate)) clean.startDate = draft.startDate!.trim();
-  if (filled(draft.authorName)) clean.authorName = draft.authorName!.trim();
   if (hasContact(draft.contact)) {
     const contact = draft.contact!;
     clean.contact = {
@@ -326,4 +332,28 @@ export function cleanDraft(draft: InitiativeDraft): InitiativeDraft & { contact?
     if (filled(contact.phone)) clean.contact.phone = contact.phone!.trim();
   }
   return clean;
+}
+
+/** The form's fields of a stored initiative, as the checks read them. */
+function draftOf(initiative: Initiative): InitiativeDraft {
+  return { ...emptyDraft(), ...initiative };
+}
+
+/**
+ * The server's check of a pushed initiative (the form's rules, run on the
+ * stored document): the first field at fault as a JSON pointer (`/title`,
+ * `/contact/email`) with the form's message, or undefined when it is fine.
+ * `now` is the server's clock: « today » is taken a day ahead, the date of
+ * the device furthest east (a consent given today there is not refused).
+ * A deletion is never refused for its content.
+ */
+export function storedInitiativeProblem(
+  initiative: Initiative & { _deleted?: boolean },
+  now: Date = new Date(),
+): { path: string; message: string } | undefined {
+  if (initiative._deleted) return undefined;
+  const tomorrow = new Date(now.getTime() + 24 * 3600_000).toISOString().slice(0, 10);
+  const errors = validateInitiative(draftOf(initiative), tomorrow, 'stored');
+  const field = Object.keys(errors)[0] as InitiativeField | undefined;
+  return field && { path: `/${field.replace('.', '/')}`, message: errors[field]! };
 }

@@ -1,3 +1,4 @@
+import { ACCOUNT_LIMITS, characters, emailProblem, nameProblem, normaliseEmail } from '../../../src/model/accounts.ts';
 import { ApiError } from '../errors.ts';
 
 /**
@@ -17,19 +18,7 @@ export interface Credentials {
   password: string;
 }
 
-export const LIMITS = {
-  emailMax: 254,
-  passwordMin: 10,
-  passwordMax: 1024,
-  nameMax: 80,
-  inviteCodeMax: 64,
-} as const;
-
-/** A pragmatic address check: something@domain.tld, no spaces, no second @. */
-const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
-/** Control characters (C0, DEL, C1) and line/paragraph separators have no place in a name. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
+export const LIMITS = ACCOUNT_LIMITS;
 
 function invalid(message: string): never {
   throw new ApiError(400, 'invalid_input', message);
@@ -47,42 +36,31 @@ function text(value: unknown, label: string): string {
   return value;
 }
 
-/** Length in characters (code points), not UTF-16 units: an emoji counts once. */
-function length(value: string): number {
-  return value.length - (value.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
-}
+export { normaliseEmail };
 
-/** Trimmed, lower case: how emails are stored and compared. */
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+const length = characters;
 
 function email(value: unknown): string {
   const normalised = normaliseEmail(text(value, 'email'));
-  if (normalised.length > LIMITS.emailMax) invalid(`L'adresse e-mail dépasse ${LIMITS.emailMax} caractères.`);
-  if (!EMAIL.test(normalised) || CONTROL.test(normalised)) invalid("L'adresse e-mail n'est pas valide.");
+  const problem = emailProblem(normalised);
+  if (problem === 'too-long') invalid(`L'adresse e-mail dépasse ${LIMITS.emailMax} caractères.`);
+  if (problem) invalid("L'adresse e-mail n'est pas valide.");
   return normalised;
 }
 
-/**
- * Bidirectional controls (marks, embeddings, overrides, isolates) reorder
- * the text around a name (« Alice‮nimda » shown as « Alice admin »).
- */
-const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
-/**
- * Invisible characters make two names look alike. The zero-width joiner is
- * allowed only inside an emoji sequence (👩‍💻), where it is part of the picture.
- */
-const ZERO_WIDTH =
-  /[\u180E\u200B\u200C\u2060-\u2064\uFEFF]|(?<!\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F)\u200D|\u200D(?!\p{Extended_Pictographic})/u;
+const NAME_PROBLEMS = {
+  empty: (label: string) => `Le champ ${label} doit compter de 1 à ${LIMITS.nameMax} caractères.`,
+  'too-long': (label: string) => `Le champ ${label} doit compter de 1 à ${LIMITS.nameMax} caractères.`,
+  control: (label: string) => `Le champ ${label} contient des caractères de contrôle.`,
+  bidi: (label: string) => `Le champ ${label} contient des caractères qui changent le sens de lecture.`,
+  invisible: (label: string) => `Le champ ${label} contient des caractères invisibles.`,
+};
 
+/** A display name or a group's name, by the account rules of src/model/accounts.ts. */
 function name(value: unknown, label: string): string {
   const trimmed = text(value, label).trim();
-  const size = length(trimmed);
-  if (size < 1 || size > LIMITS.nameMax) invalid(`Le champ ${label} doit compter de 1 à ${LIMITS.nameMax} caractères.`);
-  if (CONTROL.test(trimmed)) invalid(`Le champ ${label} contient des caractères de contrôle.`);
-  if (BIDI.test(trimmed)) invalid(`Le champ ${label} contient des caractères qui changent le sens de lecture.`);
-  if (ZERO_WIDTH.test(trimmed)) invalid(`Le champ ${label} contient des caractères invisibles.`);
+  const problem = nameProblem(trimmed);
+  if (problem) invalid(NAME_PROBLEMS[problem](label));
   return trimmed;
 }
 

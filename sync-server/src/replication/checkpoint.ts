@@ -1,11 +1,9 @@
 import { ApiError } from '../errors.ts';
-import type { Checkpoint } from '../store/store.ts';
+import type { Checkpoint } from '../../../src/model/protocol.ts';
 import type { Viewer } from './viewer.ts';
 
 /** A pull checkpoint: the last sequence number, and for user collections the groups it was made with. */
-export interface PullCheckpoint extends Checkpoint {
-  m?: string;
-}
+export type PullCheckpoint = Checkpoint;
 
 export function parseCheckpoint(raw: string | undefined): PullCheckpoint | undefined {
   if (raw === undefined || raw === '' || raw === 'null') return undefined;

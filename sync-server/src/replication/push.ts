@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { CollectionDefinition } from '../../../src/model/collections.ts';
 import { deepEqual } from '../../../src/model/merge.ts';
+import { canSee } from '../../../src/model/visibility.ts';
 import { blobRefsOf } from '../blobs/refs.ts';
 import { ApiError } from '../errors.ts';
 import type { PushRow, Store, StoredDocument } from '../store/store.ts';
@@ -32,6 +33,7 @@ export async function pushUserDocuments(
     rows.map((r) => r.newDocumentState.id as string),
   );
   const groups = await identity.workspaceIdsOf(user.id);
+  const reader = { userId: user.id, workspaceIds: groups };
   const hasAuthorName = 'authorName' in (collection.schema.properties as object);
   rows.forEach((row, index) => {
     const next = row.newDocumentState as {
@@ -44,10 +46,13 @@ export async function pushUserDocuments(
     const where = `ligne ${index}`;
     if (!old && next.ownerId !== user.id) throw forbidden(`${where}, un document se crée au nom de son auteur`);
     if (old) {
-      const canSee = old.ownerId === user.id || (old.workspaceId != null && groups.has(old.workspaceId));
-      if (!canSee || next.ownerId !== old.ownerId)
-        throw forbidden(`${where}, ce document ne peut pas changer d'auteur`);
-      if (old.workspaceId != null && !groups.has(old.workspaceId)) throw forbidden(`${where}, groupe non rejoint`);
+      // Only who sees the stored document may write it (src/model/visibility.ts), and never as someone else.
+      if (!canSee(reader, old)) {
+        throw forbidden(
+          old.workspaceId != null ? `${where}, groupe non rejoint` : `${where}, document d'un autre auteur`,
+        );
+      }
+      if (next.ownerId !== old.ownerId) throw forbidden(`${where}, ce document ne peut pas changer d'auteur`);
     }
     if (next.workspaceId != null && !groups.has(next.workspaceId)) throw forbidden(`${where}, groupe non rejoint`);
     if (hasAuthorName && next.authorName !== undefined && next.authorName !== caller.displayName) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { CollectionDefinition } from '../../../src/model/collections.ts';
+import { canSee as canSeeDocument } from '../../../src/model/visibility.ts';
 import { ApiError } from '../errors.ts';
 import type { StoredDocument, Visibility } from '../store/store.ts';
 import type { Identity } from './identity.ts';
@@ -34,10 +35,7 @@ export function visibilityViewer(userId: string, workspaceIds: Set<string>): Vie
   return { visibility: { userId, workspaceIds }, fingerprint };
 }
 
+/** The library is seen by everyone; a user document by whom the protocol's rule says (src/model/visibility.ts). */
 export function canSee(viewer: Viewer, doc: StoredDocument): boolean {
-  const visibility = viewer.visibility;
-  if (!visibility) return true;
-  // A group document is seen by the group's members now, its author included only while they are one.
-  if (doc.workspaceId != null) return visibility.workspaceIds.has(doc.workspaceId);
-  return doc.ownerId === visibility.userId;
+  return !viewer.visibility || canSeeDocument(viewer.visibility, doc);
 }

@@ -11,6 +11,14 @@ import type {
   Visibility,
 } from './store.ts';
 
+/**
+ * The visibility rule (src/model/visibility.ts, `canSee`) in SQL: the
+ * document's columns (`d.` for a joined table), the reader's id and their
+ * groups as an array.
+ */
+const visibleTo = (d: string, userId: string, groups: string) =>
+  `((${d}owner_id = ${userId} AND ${d}workspace_id IS NULL) OR ${d}workspace_id = ANY(${groups}))`;
+
 export interface PgStoreOptions {
   /**
    * Tests only: runs between a write and its commit, to hold a transaction
@@ -148,7 +156,7 @@ export function openPgStore(db: PgConnection, options: PgStoreOptions = {}): Sto
       const { rows } = visibility
         ? await pool.query<Row>(
             `SELECT ${COLUMNS} FROM documents WHERE collection = $1 AND seq > $2
-               AND ((owner_id = $3 AND workspace_id IS NULL) OR workspace_id = ANY($4))
+               AND ${visibleTo('', '$3', '$4')}
              ORDER BY seq LIMIT $5`,
             [collection, seq, visibility.userId, [...visibility.workspaceIds], limit],
           )
@@ -258,7 +266,7 @@ export function openPgStore(db: PgConnection, options: PgStoreOptions = {}): Sto
            OR EXISTS (
              SELECT 1 FROM blob_refs r JOIN documents d ON d.collection = r.collection AND d.id = r.doc_id
              WHERE r.sha256 = $1 AND (d.body::jsonb -> '_deleted') IS DISTINCT FROM 'true'::jsonb
-               AND ((d.owner_id = $2 AND d.workspace_id IS NULL) OR d.workspace_id = ANY($3))
+               AND ${visibleTo('d.', '$2', '$3')}
                AND EXISTS (SELECT 1 FROM blob_uploads up WHERE up.sha256 = $1 AND up.user_id = r.added_by)))
          ORDER BY created_at LIMIT 1`,
         [sha256, visibility.userId, [...visibility.workspaceIds]],

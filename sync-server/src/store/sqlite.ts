@@ -77,6 +77,14 @@ const COLUMNS = 'collection, id, seq, body, hash, owner_id AS ownerId, workspace
  * so an acknowledged write survives a power loss, not only a crash of the
  * process (NORMAL may lose the last commits then).
  */
+/**
+ * The visibility rule (src/model/visibility.ts, `canSee`) in SQL: the
+ * document's columns (`d.` for a joined table), the reader's id and their
+ * groups as a JSON array.
+ */
+const visibleTo = (d: string, userId: string, groups: string) =>
+  `((${d}owner_id = ${userId} AND ${d}workspace_id IS NULL) OR ${d}workspace_id IN (SELECT value FROM json_each(${groups})))`;
+
 export function configureSqlite(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -94,7 +102,7 @@ export function openSqliteStore(file: string): Store {
   );
   const visibleChanges = db.prepare<[string, number, string, string, number], Row>(
     `SELECT ${COLUMNS} FROM documents WHERE collection = ? AND seq > ?
-       AND ((owner_id = ? AND workspace_id IS NULL) OR workspace_id IN (SELECT value FROM json_each(?)))
+       AND ${visibleTo('', '?', '?')}
      ORDER BY seq LIMIT ?`,
   );
   const allChanges = db.prepare<[number, number], Row>(
@@ -127,8 +135,7 @@ export function openSqliteStore(file: string): Store {
        OR EXISTS (
          SELECT 1 FROM blob_refs r JOIN documents d ON d.collection = r.collection AND d.id = r.doc_id
          WHERE r.sha256 = @sha256 AND json_extract(d.body, '$._deleted') IS NOT 1
-           AND ((d.owner_id = @userId AND d.workspace_id IS NULL)
-             OR d.workspace_id IN (SELECT value FROM json_each(@workspaces)))
+           AND ${visibleTo('d.', '@userId', '@workspaces')}
            AND EXISTS (SELECT 1 FROM blob_uploads up WHERE up.sha256 = @sha256 AND up.user_id = r.added_by)))
      ORDER BY created_at LIMIT 1`,
   );

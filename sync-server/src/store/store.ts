@@ -4,6 +4,8 @@
  * written: the server never rewrites a body. Ordering data (the sequence
  * number) lives beside the body.
  */
+import type { Checkpoint as ProtocolCheckpoint } from '../../../src/model/protocol.ts';
+import type { Reader } from '../../../src/model/visibility.ts';
 
 export interface StoredDocument {
   collection: string;
@@ -23,10 +25,8 @@ export interface StoredDocument {
  * Who may see what: a user's own private documents (no workspace) and the
  * documents of the groups they belong to now, whoever wrote them.
  */
-export interface Visibility {
-  userId: string;
-  workspaceIds: ReadonlySet<string>;
-}
+/** Whose documents a read returns (src/model/visibility.ts). */
+export type Visibility = Reader;
 
 export interface PushRow {
   id: string;
@@ -48,9 +48,8 @@ export interface PushResult {
   conflicts: StoredDocument[];
 }
 
-export interface Checkpoint {
-  seq: number;
-}
+/** The store's position in a collection's writes: the part of the protocol's checkpoint it reads. */
+export type Checkpoint = Pick<ProtocolCheckpoint, 'seq'>;
 
 export interface DocumentWrite {
   id: string;
