@@ -1,5 +1,14 @@
-import type { ConflictingVersion } from './merge.ts';
-import { slugProperty, userSchema } from './user-document-schema.ts';
+import { slugProperty, userSchema, type UserDocument } from './user-document-schema.ts';
+import { DISPLAY_NAME_MAX } from './accounts.ts';
+
+/**
+ * An annotation's fields that a person types, declared once: the schema
+ * below and the note's text areas (features/annotations) take their limits
+ * from here.
+ */
+export const ANNOTATION_FIELDS = {
+  note: { label: 'Note', editable: true, maxLength: 20_000 },
+} as const;
 
 /** Highlight colours offered when annotating a kit. */
 export const ANNOTATION_COLORS = ['jaune', 'vert', 'bleu', 'rose'] as const;
@@ -10,14 +19,7 @@ export type AnnotationColor = (typeof ANNOTATION_COLORS)[number];
  * block's stable id, the quoted text with some context, and its position.
  * A note on a whole section has only the block id.
  */
-export interface Annotation {
-  id: string;
-  ownerId: string;
-  workspaceId: string | null;
-  rev: string;
-  createdAt: string;
-  updatedAt: string;
-  conflicts?: ConflictingVersion[];
+export interface Annotation extends UserDocument {
   resourceId: string;
   target: {
     blockId: string;
@@ -59,8 +61,8 @@ export const annotationSchema = userSchema(
       },
     },
     color: { type: 'string', enum: [...ANNOTATION_COLORS] },
-    note: { type: 'string', maxLength: 20000 },
-    authorName: { type: 'string', maxLength: 80 },
+    note: { type: 'string', maxLength: ANNOTATION_FIELDS.note.maxLength },
+    authorName: { type: 'string', maxLength: DISPLAY_NAME_MAX },
   },
   ['resourceId', 'target', 'color', 'note'],
 );

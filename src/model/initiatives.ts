@@ -1,7 +1,6 @@
-import type { ConflictingVersion } from './merge.ts';
 import { CONTACT_FIELDS, INITIATIVE_FIELDS as F, PHOTO_FIELDS, TRIMMED_TEXT } from './initiatives/fields.ts';
 import { DISPLAY_NAME_MAX } from './accounts.ts';
-import { userSchema } from './user-document-schema.ts';
+import { userSchema, type UserDocument } from './user-document-schema.ts';
 import { ACTOR_FAMILY_IDS, NEED_IDS, type ActorFamilyId, type NeedId } from './vocabulary.ts';
 
 /** How far a local initiative has come. */
@@ -57,14 +56,7 @@ export interface InitiativeContact {
   retainUntil: string;
 }
 
-export interface Initiative {
-  id: string;
-  ownerId: string;
-  workspaceId: string | null;
-  rev: string;
-  createdAt: string;
-  updatedAt: string;
-  conflicts?: ConflictingVersion[];
+export interface Initiative extends UserDocument {
   status: InitiativeStatus;
   title: string;
   description: string;

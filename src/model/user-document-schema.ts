@@ -1,4 +1,5 @@
 import { SLUG_PATTERN } from './vocabulary.ts';
+import type { ConflictingVersion } from './merge.ts';
 
 /**
  * What every user document carries (SYNC-PROTOCOL.md, Documents): its id,
@@ -9,6 +10,19 @@ export const USER_ID_PATTERN = '^[A-Za-z0-9_-]{1,64}$';
 
 /** 2026-11-25T17:00:00.000Z */
 export const ISO_DATE_TIME = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$';
+
+/** The fields every user document carries, as `userDocumentProperties` declares them. */
+export interface UserDocument {
+  id: string;
+  ownerId: string;
+  /** The group the document belongs to (its members see it), or null for private. */
+  workspaceId: string | null;
+  rev: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Versions kept by the no-loss merge, until someone chooses. */
+  conflicts?: ConflictingVersion[];
+}
 
 export const userDocumentProperties = {
   id: { type: 'string', minLength: 1, maxLength: 64, pattern: USER_ID_PATTERN },

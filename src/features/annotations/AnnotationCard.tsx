@@ -1,10 +1,17 @@
 import { useState, type ReactNode } from 'react';
 import { useDatabase } from '../../db/react/DatabaseContext.tsx';
 import { formatDate } from '../../i18n/fr.ts';
-import { ANNOTATION_COLORS, type Annotation, type AnnotationColor } from '../../model/annotations.ts';
+import {
+  ANNOTATION_COLORS,
+  ANNOTATION_FIELDS,
+  type Annotation,
+  type AnnotationColor,
+} from '../../model/annotations.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { deleteNote, dismissVersion, editNote, recolor, restoreVersion } from './commands.ts';
 import { KeptVersion } from '../../ui/KeptVersion.tsx';
+
+const NOTE_MAX = ANNOTATION_FIELDS.note.maxLength;
 
 export const COLOR_LABELS: Record<AnnotationColor, string> = {
   jaune: 'Jaune',
@@ -64,7 +71,13 @@ export function AnnotationCard({ annotation, context, mine }: Props) {
           <label htmlFor={`edit-${annotation.id}`} className="visually-hidden">
             Modifier la note
           </label>
-          <textarea id={`edit-${annotation.id}`} rows={3} value={draft} onChange={(e) => setDraft(e.target.value)} />
+          <textarea
+            id={`edit-${annotation.id}`}
+            rows={3}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            maxLength={NOTE_MAX}
+          />
         </>
       )}
       {annotation.conflicts?.map((conflict, index) => (

@@ -1,6 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useDatabase } from '../../db/react/DatabaseContext.tsx';
-import { ANNOTATION_COLORS, type Annotation, type AnnotationColor } from '../../model/annotations.ts';
+import {
+  ANNOTATION_COLORS,
+  ANNOTATION_FIELDS,
+  type Annotation,
+  type AnnotationColor,
+} from '../../model/annotations.ts';
 import { describeSelection, findPassage, type AnchorBlock } from '../../model/anchoring.ts';
 import type { Block } from '../../model/library.ts';
 import { FormError } from '../../ui/FormError.tsx';
@@ -8,6 +13,8 @@ import { AnnotationCard, COLOR_LABELS } from './AnnotationCard.tsx';
 import { addHighlight, addSectionNote } from './commands.ts';
 import type { WorkspaceSummary } from '../../model/accounts.ts';
 import { GroupOptions } from '../../ui/GroupOptions.tsx';
+
+const NOTE_MAX = ANNOTATION_FIELDS.note.maxLength;
 
 /** Listed at first; a long list waits for the reader to ask (each highlight opens its own note anyway). */
 const FIRST_NOTES = 20;
@@ -142,7 +149,7 @@ export function SectionNotes({
           </>
         )}
         <label htmlFor="note-text">Nouvelle note</label>
-        <textarea id="note-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+        <textarea id="note-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={NOTE_MAX} />
         <label htmlFor="note-group">Visible par</label>
         <select id="note-group" value={group} onChange={(e) => setGroup(e.target.value)}>
           <GroupOptions workspaces={workspaces} privateLabel="Moi seulement" />

@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent, type RefObject } from 'react';
 import { useDatabase } from '../../db/react/DatabaseContext.tsx';
 import { describeSelection } from '../../model/anchoring.ts';
-import { ANNOTATION_COLORS, type AnnotationColor } from '../../model/annotations.ts';
+import { ANNOTATION_COLORS, ANNOTATION_FIELDS, type AnnotationColor } from '../../model/annotations.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { COLOR_LABELS } from './AnnotationCard.tsx';
 import { addHighlight } from './commands.ts';
 import { selectedPassage, type SelectedPassage } from './highlighter.ts';
 import type { WorkspaceSummary } from '../../model/accounts.ts';
 import { GroupOptions } from '../../ui/GroupOptions.tsx';
+
+const NOTE_MAX = ANNOTATION_FIELDS.note.maxLength;
 
 const FIELDS = 'textarea, select, input[type="text"]';
 
@@ -90,7 +92,13 @@ export function SelectionToolbar({
         ))}
       </fieldset>
       <label htmlFor="highlight-note">Note (facultative)</label>
-      <textarea id="highlight-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+      <textarea
+        id="highlight-note"
+        rows={2}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        maxLength={NOTE_MAX}
+      />
       {workspaces.length > 0 && (
         <>
           <label htmlFor="highlight-group">Visible par</label>

@@ -50,7 +50,7 @@ export async function addHighlight(db: AppDatabase, input: HighlightInput): Prom
     target: input.target,
     color: input.color,
     note: input.note,
-    ...(session ? { authorName: session.user.displayName.slice(0, 80) } : {}),
+    ...(session ? { authorName: session.user.displayName } : {}),
   };
   await db.annotations.insert(annotation);
   await noteWritten(db, 'annotations', annotation.id, annotation.rev);
@@ -128,7 +128,7 @@ export async function importAnnotations(
       ownerId,
       workspaceId: null,
       rev,
-      ...(session ? { authorName: session.user.displayName.slice(0, 80) } : {}),
+      ...(session ? { authorName: session.user.displayName } : {}),
     };
     await db.annotations.upsert(annotation);
     await noteWritten(db, 'annotations', annotation.id, rev);

@@ -1,6 +1,6 @@
-import type { ConflictingVersion } from '../merge.ts';
-import { userSchema, USER_ID_PATTERN } from '../user-document-schema.ts';
+import { userSchema, USER_ID_PATTERN, type UserDocument } from '../user-document-schema.ts';
 import { ACTOR_FAMILY_IDS, NEED_IDS, type ActorFamilyId, type NeedId } from '../vocabulary.ts';
+import { DISPLAY_NAME_MAX } from '../accounts.ts';
 
 /**
  * What participants give a workshop, one collection for two kinds of
@@ -28,16 +28,8 @@ export const CONTRIBUTION_TEXT_MAX = 500;
 /** Different contributions one participant's dots may name. */
 export const DOTS_ENTRIES_MAX = 20;
 
-interface ParticipantDocument {
-  id: string;
-  /** The author: an account's id, or a guest's (`guest-…`, see guest.ts). */
-  ownerId: string;
-  /** The workshop's group. */
-  workspaceId: string | null;
-  rev: string;
-  createdAt: string;
-  updatedAt: string;
-  conflicts?: ConflictingVersion[];
+/** `ownerId`: an account's id, or a guest's (`guest-…`, see guest.ts); `workspaceId`: the workshop's group. */
+interface ParticipantDocument extends UserDocument {
   workshopId: string;
   /** Optional name given by the participant. */
   authorName?: string;
@@ -104,7 +96,7 @@ export const contributionSchema = {
           properties: { contributionId: DOC_ID, count: { type: 'integer', minimum: 1, maximum: 20 } },
         },
       },
-      authorName: { type: 'string', maxLength: 80 },
+      authorName: { type: 'string', maxLength: DISPLAY_NAME_MAX },
     },
     ['workshopId', 'kind'],
   ),

@@ -1,7 +1,13 @@
 import { communeProperty, type InitiativeCommune } from '../initiatives.ts';
-import type { ConflictingVersion } from '../merge.ts';
-import { ISO_DATE_TIME, slugProperty, userSchema, USER_ID_PATTERN } from '../user-document-schema.ts';
+import {
+  ISO_DATE_TIME,
+  slugProperty,
+  userSchema,
+  USER_ID_PATTERN,
+  type UserDocument,
+} from '../user-document-schema.ts';
 import { NEED_IDS, type NeedId } from '../vocabulary.ts';
+import { DISPLAY_NAME_MAX } from '../accounts.ts';
 
 /**
  * A workshop (atelier) run in a hall: prepared on the facilitator's device,
@@ -97,15 +103,8 @@ export interface Board {
   initiatives: BoardInitiative[];
 }
 
-export interface Workshop {
-  id: string;
-  ownerId: string;
-  /** The group the workshop belongs to: its members see it and its contributions. */
-  workspaceId: string | null;
-  rev: string;
-  createdAt: string;
-  updatedAt: string;
-  conflicts?: ConflictingVersion[];
+/** `workspaceId`: the group the workshop belongs to; its members see it and its contributions. */
+export interface Workshop extends UserDocument {
   title: string;
   /** Local date and time, `YYYY-MM-DDTHH:mm`. */
   startsAt: string;
@@ -244,7 +243,7 @@ export const workshopSchema = userSchema(
         },
       },
     },
-    authorName: { type: 'string', maxLength: 80 },
+    authorName: { type: 'string', maxLength: DISPLAY_NAME_MAX },
   },
   ['title', 'startsAt', 'code', 'dotsPerParticipant', 'status', 'steps', 'run', 'board'],
 );
