@@ -5,7 +5,7 @@ import {
   waitForOfflineExtras,
   waitForServiceWorker,
 } from './fixtures.ts';
-import { AccountScreen, newPerson, WorkspacesScreen } from './pages/account.ts';
+import { AccountScreen, newPerson } from './pages/account.ts';
 import { ParticipantScreen, WorkshopFormScreen } from './pages/workshops.ts';
 
 const STAMP = Date.now();
@@ -20,26 +20,32 @@ test('offline: a contribution shared as a QR code, read back from its picture by
   const camille = newPerson('Camille');
   await account.register(camille);
   await account.expectSignedInAs(camille);
-  const spaces = new WorkspacesScreen(page);
-  await spaces.open();
+  await waitForServiceWorker(page);
+  // The QR code's drawing and reading code is cached once the library is on the device.
+  await waitForOfflineExtras(page);
+
+  // Prepared without network, in a group that does not exist yet: it waits, and says so.
+  await context.setOffline(true);
   const group = `Mise en commun ${STAMP}`;
-  await spaces.create(group);
   const form = new WorkshopFormScreen(page);
   await form.open();
   await form.fill({
     title: `Sans réseau ${STAMP}`,
     startsAt: '2026-12-03T18:30',
     commune: ['redon', /^Redon \(35\)/],
-    group,
+    newGroup: group,
     kit: /Construire une alliance locale/,
   });
   await form.save();
   await expect(page.getByRole('heading', { level: 1, name: `Sans réseau ${STAMP}` })).toBeVisible();
+  await expect(page.getByText(`Groupe « ${group} » en attente de réseau`)).toBeVisible();
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  // The network comes back: the group is created, the workshop is in it and can welcome participants.
+  await context.setOffline(false);
+  await expect(page.getByText(`groupe « ${group} »`)).toBeVisible();
+  await expect(page.getByText('en attente de réseau')).toHaveCount(0);
   const workshopUrl = page.url();
   const code = (await page.locator('.workshop-code').textContent())!.replace('-', '');
-  await waitForServiceWorker(page);
-  // The QR code's drawing and reading code is cached once the library is on the device.
-  await waitForOfflineExtras(page);
 
   // No network in the hall: the contribution waits on the device, and goes out as a QR code.
   await context.setOffline(true);

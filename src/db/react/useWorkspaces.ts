@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { map } from 'rxjs';
 import { useDatabase } from './DatabaseContext.tsx';
 import { useObservable } from './hooks.ts';
+import type { AppDatabase } from '../database.ts';
 import type { Session } from '../session.ts';
 import type { WorkspaceSummary } from '../../model/accounts.ts';
 import { me } from '../remote/account-api.ts';
@@ -40,4 +41,12 @@ export function useWorkspaces(session: Session | null | undefined): WorkspaceSum
     };
   }, [db, session]);
   return session ? (fresh ?? cached ?? NONE) : NONE;
+}
+
+/** A group just created on the server: known by name on this device before the next answer of `me`. */
+export async function rememberWorkspace(db: AppDatabase, workspace: WorkspaceSummary): Promise<void> {
+  const list = ((await db.getLocal<{ list: WorkspaceSummary[] }>(CACHE))?.toJSON().data.list ??
+    []) as WorkspaceSummary[];
+  if (list.some((w) => w.id === workspace.id)) return;
+  await db.upsertLocal(CACHE, { list: [...list, workspace] });
 }

@@ -1,12 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useDatabase } from '../../db/react/DatabaseContext.tsx';
+import { useObservable } from '../../db/react/hooks.ts';
+import { watchSession } from '../../db/session.ts';
 import { agendaFromKit, agendaProblems } from '../../model/workshops/agenda.ts';
 import { WORKSHOP_LIMITS } from '../../model/workshops/workshop.ts';
 import { CommunePicker } from '../../ui/CommunePicker.tsx';
 import { AgendaEditor } from './AgendaEditor.tsx';
 import { createWorkshop, updateWorkshop, type WorkshopInput } from './commands.ts';
-import { useGroups, useKits, useWorkshop } from './hooks.ts';
+import { useGroups, useKits, usePendingGroup, useWorkshop } from './hooks.ts';
+import { askForGroup, forgetPendingGroup, GROUP_NAME_MAX } from './pending-groups.ts';
 import { Worksheets } from './Worksheets.tsx';
 import './workshops.css';
 
@@ -22,19 +25,32 @@ const EMPTY: WorkshopInput = {
 export default function WorkshopFormPage() {
   const { id } = useParams();
   const existing = useWorkshop(id ?? '');
+  const pending = usePendingGroup(id);
   if (!id) return <WorkshopForm initial={EMPTY} />;
   if (existing === null) return <p>Atelier introuvable sur cet appareil.</p>;
-  if (!existing) return <p className="muted">Chargement…</p>;
+  if (!existing || pending === undefined) return <p className="muted">Chargement…</p>;
   const { title, startsAt, place, kitId, dotsPerParticipant, steps, workspaceId } = existing;
-  return <WorkshopForm id={id} initial={{ title, startsAt, place, kitId, dotsPerParticipant, steps, workspaceId }} />;
+  return (
+    <WorkshopForm
+      id={id}
+      initial={{ title, startsAt, place, kitId, dotsPerParticipant, steps, workspaceId }}
+      waitingGroup={pending?.name}
+    />
+  );
 }
 
-function WorkshopForm({ id, initial }: { id?: string; initial: WorkshopInput }) {
+/** The group select's value for « a new group ». */
+const NEW_GROUP = 'nouveau';
+
+function WorkshopForm({ id, initial, waitingGroup }: { id?: string; initial: WorkshopInput; waitingGroup?: string }) {
   const { db } = useDatabase();
   const navigate = useNavigate();
   const kits = useKits();
   const groups = useGroups();
+  const session = useObservable(() => watchSession(db), [db]);
   const [input, setInput] = useState<WorkshopInput>(initial);
+  /** The name of the new group asked for; undefined: an existing group, or none. */
+  const [newGroup, setNewGroup] = useState<string | undefined>(waitingGroup);
   const [errors, setErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
 
@@ -48,6 +64,9 @@ function WorkshopForm({ id, initial }: { id?: string; initial: WorkshopInput }) 
       ...(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(input.startsAt) ? [] : ['Indiquez la date et l’heure.']),
       ...(input.place ? [] : ['Choisissez la commune où il a lieu.']),
       ...agendaProblems(input.steps),
+      ...(newGroup === undefined || newGroup.trim()
+        ? []
+        : ['Donnez un nom au nouveau groupe (ou choisissez un groupe existant).']),
     ];
     setErrors(problems);
     if (problems.length > 0) return;
@@ -56,6 +75,8 @@ function WorkshopForm({ id, initial }: { id?: string; initial: WorkshopInput }) 
       const saved = id
         ? await updateWorkshop(db, id, { ...input, title: input.title.trim() })
         : await createWorkshop(db, { ...input, title: input.title.trim() });
+      if (newGroup !== undefined) await askForGroup(db, newGroup, saved.id);
+      else await forgetPendingGroup(db, saved.id);
       void navigate(`/ateliers/${saved.id}`);
     } catch {
       setErrors(['L’atelier n’a pas pu être enregistré sur cet appareil (stockage plein ?).']);
@@ -94,14 +115,18 @@ function WorkshopForm({ id, initial }: { id?: string; initial: WorkshopInput }) 
           <label htmlFor="atelier-groupe">Groupe</label>
           <p id="atelier-groupe-aide" className="field-hint">
             Les membres du groupe voient l’atelier et ses contributions ; un atelier sans groupe reste sur cet appareil
-            et ne peut pas accueillir de participants. Pour un nouveau groupe, créez-le dans{' '}
-            <Link to="/espaces">Espaces</Link> (réseau nécessaire), puis revenez ici.
+            et ne peut pas accueillir de participants. Un nouveau groupe se crée ici même sans réseau : il attend la
+            prochaine connexion.
           </p>
           <select
             id="atelier-groupe"
             aria-describedby="atelier-groupe-aide"
-            value={input.workspaceId ?? ''}
-            onChange={(e) => set({ workspaceId: e.target.value || null })}
+            value={newGroup !== undefined ? NEW_GROUP : (input.workspaceId ?? '')}
+            onChange={(e) => {
+              const value = e.target.value;
+              setNewGroup(value === NEW_GROUP ? (newGroup ?? '') : undefined);
+              set({ workspaceId: value && value !== NEW_GROUP ? value : null });
+            }}
           >
             <option value="">Aucun groupe pour l’instant</option>
             {groups.map((g) => (
@@ -112,8 +137,27 @@ function WorkshopForm({ id, initial }: { id?: string; initial: WorkshopInput }) 
             {input.workspaceId && !groups.some((g) => g.id === input.workspaceId) && (
               <option value={input.workspaceId}>Un groupe (nom inconnu hors ligne)</option>
             )}
+            <option value={NEW_GROUP} disabled={!session}>
+              {session ? 'Un nouveau groupe…' : 'Un nouveau groupe… (connectez-vous d’abord, dans Compte)'}
+            </option>
           </select>
         </div>
+        {newGroup !== undefined && (
+          <div className="field">
+            <label htmlFor="atelier-nouveau-groupe">Nom du nouveau groupe</label>
+            <p id="atelier-nouveau-groupe-aide" className="field-hint">
+              Vous en serez membre et pourrez y inviter d’autres personnes. Sans réseau, sa création attend la prochaine
+              connexion ; l’atelier y sera alors rangé.
+            </p>
+            <input
+              id="atelier-nouveau-groupe"
+              aria-describedby="atelier-nouveau-groupe-aide"
+              maxLength={GROUP_NAME_MAX}
+              value={newGroup}
+              onChange={(e) => setNewGroup(e.target.value)}
+            />
+          </div>
+        )}
         <div className="field">
           <label htmlFor="atelier-kit">Kit qui sert d’ordre du jour</label>
           <select

@@ -5,7 +5,7 @@ import { plannedMinutes } from '../../model/workshops/agenda.ts';
 import { WORKSHOP_STATUS_LABELS } from '../../model/workshops/workshop.ts';
 import { QrCodeImage } from '../../ui/qr/QrCodeImage.tsx';
 import { formatStart } from './format.ts';
-import { useGroups, useKits, useWorkshop } from './hooks.ts';
+import { useGroups, useKits, usePendingGroup, useWorkshop } from './hooks.ts';
 import { invitationText, useInvitationUrl } from './invitation.ts';
 import { Worksheets } from './Worksheets.tsx';
 import './workshops.css';
@@ -14,6 +14,7 @@ import './workshops.css';
 export default function WorkshopPage() {
   const { id = '' } = useParams();
   const workshop = useWorkshop(id);
+  const waitingGroup = usePendingGroup(id);
   const groups = useGroups();
   const kits = useKits();
   const url = useInvitationUrl(workshop);
@@ -77,7 +78,14 @@ export default function WorkshopPage() {
 
       <section aria-labelledby="inviter">
         <h2 id="inviter">Inviter les participants</h2>
-        {!workshop.workspaceId ? (
+        {!workshop.workspaceId && waitingGroup ? (
+          <p className="notice" role="status">
+            {waitingGroup.refusal
+              ? `Le groupe « ${waitingGroup.name} » n’a pas pu être créé : ${waitingGroup.refusal} `
+              : `Groupe « ${waitingGroup.name} » en attente de réseau : il sera créé à la prochaine connexion, et l’atelier y sera rangé. Les participants pourront alors le rejoindre.`}
+            {waitingGroup.refusal && <Link to={`/ateliers/${id}/modifier`}>Choisir un autre nom</Link>}
+          </p>
+        ) : !workshop.workspaceId ? (
           <p className="notice">
             Cet atelier n’a pas encore de groupe : <Link to={`/ateliers/${id}/modifier`}>choisissez-en un</Link> pour y
             accueillir des participants.

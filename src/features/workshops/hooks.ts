@@ -8,6 +8,7 @@ import type { Resource } from '../../model/library.ts';
 import type { WorkshopEntry } from '../../model/workshops/contribution.ts';
 import type { Workshop } from '../../model/workshops/workshop.ts';
 import { participantOf, watchEntries, watchWorkshop, type Participant } from './commands.ts';
+import { watchPendingGroups, type PendingGroup } from './pending-groups.ts';
 
 export function useWorkshop(id: string): Workshop | null | undefined {
   const { db } = useDatabase();
@@ -74,4 +75,12 @@ export function useGroups(): Group[] {
   const { db } = useDatabase();
   const session = useObservable(() => watchSession(db), [db]);
   return useWorkspaces(session);
+}
+
+/** The group asked for this workshop and not created yet (no network so far), if any; undefined while reading. */
+export function usePendingGroup(workshopId: string | undefined): PendingGroup | null | undefined {
+  const { db } = useDatabase();
+  const groups = useObservable(() => watchPendingGroups(db), [db]);
+  if (!groups) return undefined;
+  return (workshopId && groups.find((g) => g.workshopIds.includes(workshopId))) || null;
 }

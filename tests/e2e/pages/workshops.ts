@@ -9,7 +9,15 @@ export class WorkshopFormScreen {
     await expect(this.page.getByRole('heading', { level: 1, name: 'Préparer un atelier' })).toBeVisible();
   }
 
-  async fill(options: { title: string; startsAt: string; commune: [string, RegExp]; group: string; kit: RegExp }) {
+  /** `group`: an existing group; `newGroup`: the name of a group to create (it waits for the network). */
+  async fill(options: {
+    title: string;
+    startsAt: string;
+    commune: [string, RegExp];
+    group?: string;
+    newGroup?: string;
+    kit: RegExp;
+  }) {
     const page = this.page;
     await page.getByLabel('Titre', { exact: true }).fill(options.title);
     await page.getByLabel('Date et heure').fill(options.startsAt);
@@ -18,7 +26,13 @@ export class WorkshopFormScreen {
     const option = page.getByRole('listbox', { name: 'Communes' }).getByRole('option', { name: options.commune[1] });
     await expect(option).toBeVisible();
     await option.click();
-    await page.getByLabel('Groupe', { exact: true }).selectOption({ label: `Groupe « ${options.group} »` });
+    if (options.group) {
+      await page.getByLabel('Groupe', { exact: true }).selectOption({ label: `Groupe « ${options.group} »` });
+    }
+    if (options.newGroup) {
+      await page.getByLabel('Groupe', { exact: true }).selectOption({ label: 'Un nouveau groupe…' });
+      await page.getByLabel('Nom du nouveau groupe').fill(options.newGroup);
+    }
     const kit = page.getByLabel('Kit qui sert d’ordre du jour');
     const label = (await kit.getByRole('option').allTextContents()).find((t) => options.kit.test(t))!;
     await kit.selectOption({ label });
