@@ -7,15 +7,21 @@ export const BEST_PRACTICES_BUDGET = 100;
 const RUNS = 3;
 
 export interface LighthouseScores {
-  performance: number;
-  bestPractices: number;
+  /** Median of the runs that measured; null when none did. */
+  performance: number | null;
+  bestPractices: number | null;
   performanceRuns: number[];
   bestPracticesRuns: number[];
   /** Metrics of the run with the median performance score (ms; CLS unitless). */
-  metrics: { fcp: number; lcp: number; tbt: number; cls: number; si: number };
+  metrics: { fcp: number; lcp: number; tbt: number; cls: number; si: number } | null;
   /** Best-practices audits that failed in any run. */
   failedBestPractices: string[];
+  /** Runs that measured nothing (an error, or no score): retried, never counted as 0. */
+  failures: string[];
 }
+
+/** A run that failed is tried again, up to this many extra runs per page. */
+const EXTRA_ATTEMPTS = 2;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -23,7 +29,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * Lighthouse 12.2.3's performance and best-practices scores, mobile profile
  * with its simulated slow 4G and 4× CPU (the defaults), in Debian's
  * Chromium, on a cold load (each run clears the site's storage): the median
- * of three runs, as Lighthouse's own guidance suggests against run-to-run variance.
+ * of three runs, as Lighthouse's own guidance suggests against run-to-run
+ * variance. A run that fails is reported and run again, never counted as 0.
  */
 export async function lighthouseScores(urls: string[]): Promise<Record<string, LighthouseScores>> {
   const chrome = await chromeLauncher.launch({
@@ -33,41 +40,57 @@ export async function lighthouseScores(urls: string[]): Promise<Record<string, L
   try {
     const scores: Record<string, LighthouseScores> = {};
     for (const url of urls) {
-      const runs: { performance: number; bestPractices: number; metrics: LighthouseScores['metrics'] }[] = [];
+      const runs: { performance: number; bestPractices: number; metrics: NonNullable<LighthouseScores['metrics']> }[] =
+        [];
       const failed = new Set<string>();
-      for (let i = 0; i < RUNS; i++) {
-        const result = await lighthouse(url, {
-          port: chrome.port,
-          output: 'json',
-          logLevel: 'error',
-          onlyCategories: ['performance', 'best-practices'],
-        });
-        const lhr = result!.lhr;
-        const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
-        const practices = lhr.categories['best-practices']!;
-        practices.auditRefs
-          .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
-          .forEach((ref) => failed.add(ref.id));
-        runs.push({
-          performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
-          bestPractices: Math.round((practices.score ?? 0) * 100),
-          metrics: {
-            fcp: Math.round(audit('first-contentful-paint')),
-            lcp: Math.round(audit('largest-contentful-paint')),
-            tbt: Math.round(audit('total-blocking-time')),
-            cls: Math.round(audit('cumulative-layout-shift') * 1000) / 1000,
-            si: Math.round(audit('speed-index')),
-          },
-        });
+      const failures: string[] = [];
+      for (let attempt = 0; runs.length < RUNS && attempt < RUNS + EXTRA_ATTEMPTS; attempt++) {
+        try {
+          const result = await lighthouse(url, {
+            port: chrome.port,
+            output: 'json',
+            logLevel: 'error',
+            onlyCategories: ['performance', 'best-practices'],
+          });
+          const lhr = result?.lhr;
+          if (!lhr) throw new Error('no result');
+          if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+          const performance = lhr.categories.performance?.score;
+          const practices = lhr.categories['best-practices'];
+          if (typeof performance !== 'number' || typeof practices?.score !== 'number') {
+            const errors = Object.values(lhr.audits)
+              .filter((a) => a.errorMessage)
+              .map((a) => `${a.id}: ${a.errorMessage}`);
+            throw new Error(`no score (${errors.slice(0, 2).join('; ') || 'unknown'})`);
+          }
+          const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+          practices.auditRefs
+            .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+            .forEach((ref) => failed.add(ref.id));
+          runs.push({
+            performance: Math.round(performance * 100),
+            bestPractices: Math.round(practices.score * 100),
+            metrics: {
+              fcp: Math.round(audit('first-contentful-paint')),
+              lcp: Math.round(audit('largest-contentful-paint')),
+              tbt: Math.round(audit('total-blocking-time')),
+              cls: Math.round(audit('cumulative-layout-shift') * 1000) / 1000,
+              si: Math.round(audit('speed-index')),
+            },
+          });
+        } catch (error) {
+          failures.push(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+        }
       }
-      const performance = median(runs.map((r) => r.performance));
+      const performance = runs.length ? median(runs.map((r) => r.performance)) : null;
       scores[url] = {
         performance,
-        bestPractices: median(runs.map((r) => r.bestPractices)),
+        bestPractices: runs.length ? median(runs.map((r) => r.bestPractices)) : null,
         performanceRuns: runs.map((r) => r.performance),
         bestPracticesRuns: runs.map((r) => r.bestPractices),
-        metrics: runs.find((r) => r.performance === performance)!.metrics,
+        metrics: runs.find((r) => r.performance === performance)?.metrics ?? null,
         failedBestPractices: [...failed],
+        failures,
       };
     }
     return scores;

@@ -1,12 +1,17 @@
 /**
  * `npm run bench`: performance figures of the production build, in Debian's
  * Chromium against the real server. Prints them and writes bench/results.json.
+ *
+ * Each part runs on its own (its own browser, its own server where it needs
+ * one): a part that fails is reported with its error and the others still
+ * run; results.json is written at the end whatever happened, with the
+ * machine's load average (other work on the machine slows every figure).
+ * `BENCH_PARTS=octets,visites` runs only the parts named (see PARTS).
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { loadavg, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
-import { spawn } from 'node:child_process';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { BEST_PRACTICES_BUDGET, LIGHTHOUSE_BUDGET, lighthouseScores } from './lighthouse.ts';
 import {
   HEAP_BUDGET_BYTES,
@@ -15,6 +20,21 @@ import {
   OFFLINE_VISIT_BUDGET_MS,
   SCREENS,
 } from './screens.ts';
+import { measureSearch, SEARCH_BUDGET_P95_MS } from './search.ts';
+import { describeCommunes, measureCommunes } from './communes.ts';
+import { measureScale } from './scale.ts';
+import { measureSync, STREAMS_BUDGET, type SyncResults } from './sync.ts';
+import { ANNOTATIONS_BUDGET_MS, measureAnnotationRendering } from './annotations.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium.ts';
+import { DIST, jsParts, PRECACHE_BUDGET_GZIP, precachedFiles, totalGzip } from '../tests/build-size.ts';
+import { describePooling, measurePooling, POOLING_BUDGET_CODES } from './pooling.ts';
+import { describeWorkshop, measureWorkshop } from './workshop.ts';
+import { describeDurability, measureDurability } from './durability.ts';
+import { startSyncServer, type SyncServer } from './sync/server.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const PORT = Number(process.env.BENCH_PORT ?? 8098);
+const RUNS = 7;
 
 /** The screens of bench/screens.ts, and the workshops' list and form. */
 const LIGHTHOUSE_SCREENS = [
@@ -22,193 +42,25 @@ const LIGHTHOUSE_SCREENS = [
   { name: 'ateliers', path: '/ateliers' },
   { name: 'préparer un atelier', path: '/ateliers/nouveau' },
 ];
-import { measureSearch, SEARCH_BUDGET_P95_MS } from './search.ts';
-import { benchCommunes } from './communes.ts';
-import { measureScale } from './scale.ts';
-import { measureSync, STREAMS_BUDGET } from './sync.ts';
-import { ANNOTATIONS_BUDGET_MS, measureAnnotationRendering } from './annotations.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium.ts';
-import { DIST, JS_BUDGETS, jsParts, PRECACHE_BUDGET_GZIP, precachedFiles, totalGzip } from '../tests/build-size.ts';
-import { describePooling, measurePooling, POOLING_BUDGET_CODES } from './pooling.ts';
-import { describeWorkshop, measureWorkshop } from './workshop.ts';
-import { describeDurability, measureDurability } from './durability.ts';
-
-const ROOT = resolve(import.meta.dirname, '..');
-const PORT = Number(process.env.BENCH_PORT ?? 8098);
-const BASE = `http://127.0.0.1:${PORT}`;
-const RUNS = 7;
-const BUDGET_FIRST_SCREEN_JS = JS_BUDGETS[0].gzipBudget;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const mib = (n: number) => `${(n / 1024 ** 2).toFixed(1)} Mo`;
+const verdict = (ok: boolean) => (ok ? 'respecté' : 'DÉPASSÉ');
+const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
 
-async function main() {
-  const dataDir = join(tmpdir(), `it-bench-${PORT}`);
-  rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(dataDir, { recursive: true });
-  const server = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, LOG: 'off' },
-    stdio: 'ignore',
-  });
-  try {
-    await waitForHealth();
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: CHROMIUM_ARGS,
-    });
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
+/** What a part gives back: its figures, the lines it prints, and whether each of its budgets holds. */
+interface PartResult {
+  figures: unknown;
+  lines: string[];
+  budgets?: Record<string, boolean>;
+}
 
-    // First screen: the entry and everything it imports statically (lazy chunks load later).
-    const parts = jsParts();
-    const firstScreen = parts[0]!.files;
-    await page.goto(BASE);
-    await homeVisible(page);
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    const jsGzip = firstScreen.filter((f) => f.path.endsWith('.js')).reduce((a, f) => a + f.gzip, 0);
-    const cssGzip = firstScreen.filter((f) => f.path.endsWith('.css')).reduce((a, f) => a + f.gzip, 0);
-
-    // Precache: every file the service worker stores at install.
-    const precached = precachedFiles();
-    const precacheBytes = precached.reduce((a, f) => a + f.bytes, 0);
-    const precacheGzip = totalGzip(precached);
-
-    // Repeat visits with the network cut: navigation to library home visible.
-    await context.setOffline(true);
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const repeat = await context.newPage();
-      await repeat.goto(BASE);
-      times.push(await homeVisible(repeat));
-      await repeat.close();
-    }
-    const search = await measureSearch(browser, BASE);
-    const communes = await benchCommunes(browser, BASE, DIST); // prints its line; over budget fails the run
-    const annotations = await measureAnnotationRendering(browser, BASE);
-    const offlineVisits = await measureOfflineVisits(browser, BASE);
-    const heap = await measureHeapSession(browser, BASE);
-    await browser.close();
-    const offlineWithinBudget = offlineVisits.every((v) => v.medianMs <= OFFLINE_VISIT_BUDGET_MS);
-    const heapWithinBudget = heap.maxUsedBytes <= HEAP_BUDGET_BYTES;
-    // Printed at once: a later part failing keeps these figures.
-    for (const v of offlineVisits) {
-      console.log(
-        `Visite répétée hors ligne (CPU ÷4), ${v.name} → contenu affiché : médiane ${v.medianMs} ms (${v.runsMs.join(', ')}) (budget ${OFFLINE_VISIT_BUDGET_MS} ms${v.medianMs <= OFFLINE_VISIT_BUDGET_MS ? ', respecté' : ', DÉPASSÉ'})`,
-      );
-    }
-    const mib = (n: number) => `${(n / 1024 ** 2).toFixed(1)} Mo`;
-    console.log(
-      `Mémoire JS d'une session (5 kits, recherche, 300 annotations) : max ${mib(heap.maxUsedBytes)}, ${mib(heap.afterGcBytes)} après ramasse-miettes (budget ${mib(HEAP_BUDGET_BYTES)}${heapWithinBudget ? ', respecté' : ', DÉPASSÉ'}) ; ${heap.steps.map((st) => `${st.step} ${mib(st.usedBytes)}`).join(', ')}`,
-    );
-    const lighthouse = await lighthouseScores(LIGHTHOUSE_SCREENS.map((screen) => BASE + screen.path));
-    const lighthouseRows = LIGHTHOUSE_SCREENS.map((screen) => ({ ...screen, ...lighthouse[BASE + screen.path]! }));
-    const lighthouseWithinBudget = lighthouseRows.every(
-      (r) => r.performance >= LIGHTHOUSE_BUDGET && r.bestPractices >= BEST_PRACTICES_BUDGET,
-    );
-    for (const r of lighthouseRows) {
-      console.log(
-        `Lighthouse (mobile, 4G lente simulée, médiane de 3), ${r.name} : performance ${r.performance} (${r.performanceRuns.join(', ')}), bonnes pratiques ${r.bestPractices}${r.failedBestPractices.length ? ` [${r.failedBestPractices.join(', ')}]` : ''} ; FCP ${r.metrics.fcp} ms, LCP ${r.metrics.lcp} ms, TBT ${r.metrics.tbt} ms, CLS ${r.metrics.cls}, SI ${r.metrics.si} ms (budget ${LIGHTHOUSE_BUDGET} et ${BEST_PRACTICES_BUDGET})`,
-      );
-    }
-    const sync = await measureSync(); // its own server process, on BENCH_SYNC_PORT
-    // SQLite vs PostgreSQL with one and two processes (prints its lines as it goes).
-    const scale = await measureScale();
-    const pooling = measurePooling();
-    const workshop = await measureWorkshop(); // its own server process, on BENCH_WORKSHOP_PORT
-    const durability = await measureDurability();
-    console.log(describeDurability(durability));
-
-    const results = {
-      date: new Date().toISOString(),
-      firstScreen: { jsGzipBytes: jsGzip, cssGzipBytes: cssGzip, files: firstScreen },
-      jsParts: parts.map((p) => ({ name: p.name, jsGzipBytes: p.jsGzip, budgetGzipBytes: p.gzipBudget })),
-      precache: { files: precached.length, bytes: precacheBytes, gzipBytes: precacheGzip },
-      offlineRepeatVisitMs: { median: Math.round(median(times)), runs: times.map(Math.round) },
-      annotations,
-      offlineVisits,
-      heap,
-      lighthouse: lighthouseRows,
-      sync,
-      scale,
-      communes,
-      pooling,
-      workshop,
-      durability,
-      budgets: {
-        firstScreenJsGzipBytes: BUDGET_FIRST_SCREEN_JS,
-        firstScreenJsWithinBudget: jsGzip <= BUDGET_FIRST_SCREEN_JS,
-        precacheGzipBytes: PRECACHE_BUDGET_GZIP,
-        precacheWithinBudget: precacheGzip <= PRECACHE_BUDGET_GZIP,
-        searchP95Ms: SEARCH_BUDGET_P95_MS,
-        searchWithinBudget: search.p95Ms <= SEARCH_BUDGET_P95_MS,
-        lighthouseMin: LIGHTHOUSE_BUDGET,
-        bestPracticesMin: BEST_PRACTICES_BUDGET,
-        lighthouseWithinBudget,
-        offlineVisitMs: OFFLINE_VISIT_BUDGET_MS,
-        offlineVisitsWithinBudget: offlineWithinBudget,
-        heapBytes: HEAP_BUDGET_BYTES,
-        heapWithinBudget,
-        annotationsExtraScriptingMs: ANNOTATIONS_BUDGET_MS,
-        annotationsWithinBudget: annotations.extraScriptingMs <= ANNOTATIONS_BUDGET_MS,
-        syncStreams: STREAMS_BUDGET,
-        syncStreamsWithinBudget: sync.streams.minReceived >= STREAMS_BUDGET,
-        poolingCodes: POOLING_BUDGET_CODES,
-        poolingWithinBudget: pooling.codes <= POOLING_BUDGET_CODES,
-      },
-    };
-    writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-    console.log(
-      `Premier écran, JavaScript gzip : ${kb(jsGzip)} (budget ${kb(BUDGET_FIRST_SCREEN_JS)}${jsGzip <= BUDGET_FIRST_SCREEN_JS ? ', respecté' : ', DÉPASSÉ'})`,
-    );
-    console.log(`Premier écran, CSS gzip : ${kb(cssGzip)}`);
-    for (const part of parts.slice(1)) {
-      console.log(
-        `${part.name}, JavaScript gzip : ${kb(part.jsGzip)} (budget ${kb(part.gzipBudget)}${part.jsGzip <= part.gzipBudget ? ', respecté' : ', DÉPASSÉ'})`,
-      );
-    }
-    console.log(
-      `Précache : ${precached.length} fichiers, ${kb(precacheBytes)} (${kb(precacheGzip)} gzip ; budget ${kb(PRECACHE_BUDGET_GZIP)}${precacheGzip <= PRECACHE_BUDGET_GZIP ? ', respecté' : ', DÉPASSÉ'})`,
-    );
-    console.log(
-      `Visite répétée hors ligne → accueil visible : médiane ${results.offlineRepeatVisitMs.median} ms sur ${RUNS} (${results.offlineRepeatVisitMs.runs.join(', ')})`,
-    );
-    console.log(
-      `Recherche (${search.documents} documents, CPU ÷4) : médiane ${search.medianMs.toFixed(1)} ms, p95 ${search.p95Ms.toFixed(1)} ms (budget ${SEARCH_BUDGET_P95_MS} ms)`,
-    );
-    console.log(
-      `Kit avec ${annotations.annotations} annotations (CPU ÷4) : ${annotations.extraScriptingMs} ms de JavaScript de plus que sans (médianes ${annotations.withMs.join(', ')} contre ${annotations.withoutMs.join(', ')} ms) ; ancrage et dessin des surlignages ${annotations.highlightsPassMs} ms (budget ${ANNOTATIONS_BUDGET_MS} ms${results.budgets.annotationsWithinBudget ? ', respecté' : ', DÉPASSÉ'})`,
-    );
-    const { push, pull, streams } = sync;
-    console.log(
-      `Synchro, envoi de ${push.documents} annotations par lots de ${push.batchSize} : médiane ${push.medianMs} ms sur ${push.runsMs.length} (${push.runsMs.join(', ')}), ${push.docsPerSecond} docs/s`,
-    );
-    console.log(
-      `Synchro, ${pull.documents} annotations vers un client neuf (RxDB, Dexie sur fake-indexeddb, pages de ${pull.pageSize}) : ${pull.rxdb.ms} ms, ${pull.rxdb.docsPerSecond} docs/s (dont ${pull.rxdb.handlerMs} ms à attendre les pages, ${pull.rxdb.storageDocumentsMs} ms d'écriture des documents avec leurs index, ${pull.rxdb.storageMetaMs} ms d'écriture des métadonnées de réplication, ${pull.rxdb.rxdbOwnMs} ms de travail propre à RxDB) ; HTTP seul : ${pull.http.ms} ms, ${pull.http.docsPerSecond} docs/s (dont ${pull.http.parseMs} ms de JSON.parse, ${pull.http.serverAndTransferMs} ms de requête, sérialisation et transfert côté serveur) ; rapport ${pull.ratio} (objectif ≤ 2${pull.ratio <= 2 ? ', atteint' : ', NON atteint'})`,
-    );
-    console.log(
-      `Synchro, flux SSE : ${streams.opened}/${streams.target} ouverts (${streams.users} comptes, serveur ${streams.serverRssBytes === null ? '?' : (streams.serverRssBytes / 1024 ** 2).toFixed(0)} MiB en mémoire) ; pire de ${streams.writes.length} écritures : reçue par ${streams.worst.received}, médiane ${streams.worst.medianMs} ms, p95 ${streams.worst.p95Ms} ms, max ${streams.worst.maxMs} ms (budget : ${STREAMS_BUDGET} flux, tous servis${results.budgets.syncStreamsWithinBudget ? ', respecté' : ', DÉPASSÉ'})`,
-    );
-    console.log(describePooling(pooling));
-    console.log(describeWorkshop(workshop));
-    const budgets = results.budgets;
-    if (
-      !budgets.poolingWithinBudget ||
-      !budgets.firstScreenJsWithinBudget ||
-      !budgets.precacheWithinBudget ||
-      !budgets.searchWithinBudget ||
-      !budgets.annotationsWithinBudget ||
-      !budgets.lighthouseWithinBudget ||
-      !budgets.offlineVisitsWithinBudget ||
-      !budgets.heapWithinBudget ||
-      !budgets.syncStreamsWithinBudget
-    ) {
-      console.log('Un budget est dépassé.');
-      process.exitCode = 1;
-    }
-  } finally {
-    server.kill('SIGTERM');
-  }
+interface Context {
+  /** The app's server (production build, real database), shared by the browser parts. */
+  base: () => Promise<string>;
+  /** A fresh Chromium for the part, closed after it. */
+  browser: () => Promise<Browser>;
 }
 
 /** Waits until the home shows the needs; returns ms since navigation start. */
@@ -226,19 +78,248 @@ async function homeVisible(page: Page): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
-async function waitForHealth() {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (
-      await fetch(`${BASE}/api/v1/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 100));
+const PARTS: Record<string, (ctx: Context) => Promise<PartResult>> = {
+  /** Bytes: first screen, database chunk, precache (the same figures npm test enforces). */
+  async octets() {
+    const parts = jsParts();
+    const precached = precachedFiles();
+    const precacheGzip = totalGzip(precached);
+    const lines = parts.map(
+      (p) =>
+        `${p.name}, JavaScript gzip : ${kb(p.jsGzip)} (budget ${kb(p.gzipBudget)}, ${verdict(p.jsGzip <= p.gzipBudget)})`,
+    );
+    lines.push(`Premier écran, CSS gzip : ${kb(parts[0]!.cssGzip)}`);
+    lines.push(
+      `Précache : ${precached.length} fichiers, ${kb(precached.reduce((a, f) => a + f.bytes, 0))} (${kb(precacheGzip)} gzip ; budget ${kb(PRECACHE_BUDGET_GZIP)}, ${verdict(precacheGzip <= PRECACHE_BUDGET_GZIP)})`,
+    );
+    return {
+      figures: {
+        jsParts: parts.map((p) => ({
+          name: p.name,
+          jsGzipBytes: p.jsGzip,
+          cssGzipBytes: p.cssGzip,
+          budgetGzipBytes: p.gzipBudget,
+          files: p.files,
+        })),
+        precache: {
+          files: precached.length,
+          bytes: precached.reduce((a, f) => a + f.bytes, 0),
+          gzipBytes: precacheGzip,
+        },
+      },
+      lines,
+      budgets: {
+        ...Object.fromEntries(parts.map((p) => [`js: ${p.name}`, p.jsGzip <= p.gzipBudget])),
+        precache: precacheGzip <= PRECACHE_BUDGET_GZIP,
+      },
+    };
+  },
+
+  /** A repeat visit of the home with the network cut (no CPU throttling). */
+  async accueil(ctx) {
+    const base = await ctx.base();
+    const browser = await ctx.browser();
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(base);
+    await homeVisible(page);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await context.setOffline(true);
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const repeat = await context.newPage();
+      await repeat.goto(base);
+      times.push(await homeVisible(repeat));
+      await repeat.close();
+    }
+    const figures = { median: Math.round(median(times)), runs: times.map(Math.round) };
+    return {
+      figures,
+      lines: [
+        `Visite répétée hors ligne → accueil visible : médiane ${figures.median} ms sur ${RUNS} (${figures.runs.join(', ')})`,
+      ],
+    };
+  },
+
+  async recherche(ctx) {
+    const search = await measureSearch(await ctx.browser(), await ctx.base());
+    return {
+      figures: search,
+      lines: [
+        `Recherche (${search.documents} documents, CPU ÷4) : médiane ${search.medianMs.toFixed(1)} ms, p95 ${search.p95Ms.toFixed(1)} ms (budget ${SEARCH_BUDGET_P95_MS} ms, ${verdict(search.p95Ms <= SEARCH_BUDGET_P95_MS)})`,
+      ],
+      budgets: { search: search.p95Ms <= SEARCH_BUDGET_P95_MS },
+    };
+  },
+
+  async communes(ctx) {
+    const figures = await measureCommunes(await ctx.browser(), await ctx.base(), DIST);
+    return { figures, lines: [describeCommunes(figures)], budgets: { communes: figures.withinBudget } };
+  },
+
+  async annotations(ctx) {
+    const a = await measureAnnotationRendering(await ctx.browser(), await ctx.base());
+    const ok = a.extraScriptingMs <= ANNOTATIONS_BUDGET_MS;
+    return {
+      figures: a,
+      lines: [
+        `Kit avec ${a.annotations} annotations (CPU ÷4) : ${a.extraScriptingMs} ms de JavaScript de plus que sans (médianes ${a.withMs.join(', ')} contre ${a.withoutMs.join(', ')} ms) ; ancrage et dessin des surlignages ${a.highlightsPassMs} ms (budget ${ANNOTATIONS_BUDGET_MS} ms, ${verdict(ok)})`,
+      ],
+      budgets: { annotations: ok },
+    };
+  },
+
+  /** Every screen, visited again offline (4× CPU): see bench/screens.ts. */
+  async visites(ctx) {
+    const visits = await measureOfflineVisits(await ctx.browser(), await ctx.base());
+    return {
+      figures: visits,
+      lines: visits.map(
+        (v) =>
+          `Visite répétée hors ligne (CPU ÷4), ${v.name} → contenu affiché : médiane ${v.medianMs} ms (${v.runsMs.join(', ')}) ; écran vivant : médiane ${v.liveMedianMs} ms (${v.liveRunsMs.join(', ')}) (budget ${OFFLINE_VISIT_BUDGET_MS} ms, ${verdict(v.medianMs <= OFFLINE_VISIT_BUDGET_MS)})`,
+      ),
+      budgets: Object.fromEntries(visits.map((v) => [`visite ${v.name}`, v.medianMs <= OFFLINE_VISIT_BUDGET_MS])),
+    };
+  },
+
+  async memoire(ctx) {
+    const heap = await measureHeapSession(await ctx.browser(), await ctx.base());
+    const ok = heap.maxUsedBytes <= HEAP_BUDGET_BYTES;
+    return {
+      figures: heap,
+      lines: [
+        `Mémoire JS d'une session (5 kits, recherche, 300 annotations) : max ${mib(heap.maxUsedBytes)}, ${mib(heap.afterGcBytes)} après ramasse-miettes (budget ${mib(HEAP_BUDGET_BYTES)}, ${verdict(ok)}) ; ${heap.steps.map((st) => `${st.step} ${mib(st.usedBytes)}`).join(', ')}`,
+      ],
+      budgets: { heap: ok },
+    };
+  },
+
+  async lighthouse(ctx) {
+    const base = await ctx.base();
+    const scores = await lighthouseScores(LIGHTHOUSE_SCREENS.map((screen) => base + screen.path));
+    const rows = LIGHTHOUSE_SCREENS.map((screen) => ({ ...screen, ...scores[base + screen.path]! }));
+    const ok = (r: (typeof rows)[number]) =>
+      r.performance !== null &&
+      r.bestPractices !== null &&
+      r.performance >= LIGHTHOUSE_BUDGET &&
+      r.bestPractices >= BEST_PRACTICES_BUDGET;
+    return {
+      figures: rows,
+      lines: rows.map((r) =>
+        r.performance === null
+          ? `Lighthouse, ${r.name} : ÉCHEC de toutes les mesures (${r.failures.join(' ; ')})`
+          : `Lighthouse (mobile, 4G lente simulée, médiane de ${r.performanceRuns.length}), ${r.name} : performance ${r.performance} (${r.performanceRuns.join(', ')}), bonnes pratiques ${r.bestPractices}${r.failedBestPractices.length ? ` [${r.failedBestPractices.join(', ')}]` : ''} ; FCP ${r.metrics!.fcp} ms, LCP ${r.metrics!.lcp} ms, TBT ${r.metrics!.tbt} ms, CLS ${r.metrics!.cls}, SI ${r.metrics!.si} ms${r.failures.length ? ` ; ${r.failures.length} mesure(s) échouée(s) puis refaite(s) : ${r.failures.join(' ; ')}` : ''} (budget ${LIGHTHOUSE_BUDGET} et ${BEST_PRACTICES_BUDGET}, ${verdict(ok(r))})`,
+      ),
+      budgets: Object.fromEntries(rows.map((r) => [`lighthouse ${r.name}`, ok(r)])),
+    };
+  },
+
+  /** Its own server process, on BENCH_SYNC_PORT. */
+  async synchro() {
+    const sync: SyncResults = await measureSync();
+    const { push, pull, streams } = sync;
+    const rx = pull.rxdb;
+    return {
+      figures: sync,
+      lines: [
+        `Synchro, envoi de ${push.documents} annotations par lots de ${push.batchSize} : médiane ${push.medianMs} ms sur ${push.runsMs.length} (${push.runsMs.join(', ')}), ${push.docsPerSecond} docs/s`,
+        `Synchro, ${pull.documents} annotations vers un client neuf (RxDB, Dexie sur fake-indexeddb, pages de ${pull.pageSize}) : ${rx.ms} ms, ${rx.docsPerSecond} docs/s ; HTTP seul : ${pull.http.ms} ms, ${pull.http.docsPerSecond} docs/s (dont ${pull.http.parseMs} ms de JSON.parse, ${pull.http.serverAndTransferMs} ms de requête, sérialisation et transfert côté serveur) ; rapport ${pull.ratio} (objectif ≤ 2, ${pull.ratio <= 2 ? 'atteint' : 'NON atteint'})`,
+        `Synchro, où va le temps du client RxDB (${rx.ms} ms, temps écoulé, sans double compte) : requête seule ${rx.breakdown.requestOnlyMs} ms, écriture seule ${rx.breakdown.writeOnlyMs} ms (documents ${rx.breakdown.documentWritesMs} ms et métadonnées de réplication ${rx.breakdown.metaWritesMs} ms, chevauchements compris), requête et écriture en même temps ${rx.breakdown.overlapMs} ms, ni l'une ni l'autre (travail propre à RxDB) ${rx.breakdown.neitherMs} ms`,
+        `Synchro, flux SSE : ${streams.opened}/${streams.target} ouverts (${streams.users} comptes, serveur ${streams.serverRssBytes === null ? '?' : (streams.serverRssBytes / 1024 ** 2).toFixed(0)} MiB en mémoire) ; pire de ${streams.writes.length} écritures : reçue par ${streams.worst.received}, médiane ${streams.worst.medianMs} ms, p95 ${streams.worst.p95Ms} ms, max ${streams.worst.maxMs} ms (budget : ${STREAMS_BUDGET} flux, tous servis, ${verdict(streams.minReceived >= STREAMS_BUDGET)})`,
+      ],
+      budgets: { pullRatio: pull.ratio <= 2, streams: streams.minReceived >= STREAMS_BUDGET },
+    };
+  },
+
+  /** SQLite vs PostgreSQL with one and two processes (prints its own lines as it goes). */
+  async echelle() {
+    return { figures: await measureScale(), lines: [] };
+  },
+
+  async miseEnCommun() {
+    const pooling = measurePooling();
+    return {
+      figures: pooling,
+      lines: [describePooling(pooling)],
+      budgets: { pooling: pooling.codes <= POOLING_BUDGET_CODES },
+    };
+  },
+
+  /** Its own server process, on BENCH_WORKSHOP_PORT. */
+  async atelier() {
+    const workshop = await measureWorkshop();
+    return { figures: workshop, lines: [describeWorkshop(workshop)] };
+  },
+
+  async durabilite() {
+    const durability = await measureDurability();
+    return { figures: durability, lines: [describeDurability(durability)] };
+  },
+};
+
+async function main() {
+  const wanted = process.env.BENCH_PARTS?.split(',').map((p) => p.trim());
+  const unknown = wanted?.filter((p) => !(p in PARTS)) ?? [];
+  if (unknown.length)
+    throw new Error(`BENCH_PARTS: unknown ${unknown.join(', ')} (known: ${Object.keys(PARTS).join(', ')})`);
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, loadAverageAtStart: load() },
+    parts: {},
+  };
+  const parts = results.parts as Record<string, unknown>;
+  const failedBudgets: string[] = [];
+  const failedParts: string[] = [];
+  let server: SyncServer | undefined;
+  const ctx = (browsers: Browser[]): Context => ({
+    base: async () => {
+      server ??= await startSyncServer(PORT);
+      return server.base;
+    },
+    browser: async () => {
+      const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+      browsers.push(browser);
+      return browser;
+    },
+  });
+  try {
+    for (const [name, run] of Object.entries(PARTS)) {
+      if (wanted && !wanted.includes(name)) continue;
+      const started = performance.now();
+      const loadBefore = load();
+      const browsers: Browser[] = [];
+      try {
+        const result = await run(ctx(browsers));
+        const seconds = Math.round((performance.now() - started) / 100) / 10;
+        for (const line of result.lines) console.log(line);
+        parts[name] = { ok: true, seconds, loadAverage: loadBefore, figures: result.figures, budgets: result.budgets };
+        failedBudgets.push(
+          ...Object.entries(result.budgets ?? {})
+            .filter(([, ok]) => !ok)
+            .map(([budget]) => budget),
+        );
+      } catch (error) {
+        const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        console.log(`ÉCHEC de la partie « ${name} » : ${message.split('\n').slice(0, 4).join(' | ')}`);
+        parts[name] = { ok: false, seconds: Math.round((performance.now() - started) / 100) / 10, error: message };
+        failedParts.push(name);
+      } finally {
+        await Promise.all(browsers.map((b) => b.close().catch(() => undefined)));
+      }
+    }
+  } finally {
+    await server?.stop();
+    (results.machine as Record<string, unknown>).loadAverageAtEnd = load();
+    results.failedBudgets = failedBudgets;
+    results.failedParts = failedParts;
+    writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   }
-  throw new Error('server did not start');
+  console.log(
+    `Charge de la machine (moyenne sur 1, 5 et 15 min ; ${cpus().length} cœurs) : ${(results.machine as { loadAverageAtStart: number[] }).loadAverageAtStart.join(' / ')} au début, ${load().join(' / ')} à la fin`,
+  );
+  if (failedParts.length) console.log(`Parties en échec : ${failedParts.join(', ')}.`);
+  if (failedBudgets.length) console.log(`Budgets dépassés : ${failedBudgets.join(', ')}.`);
+  if (failedParts.length || failedBudgets.length) process.exitCode = 1;
 }
 
 await main();

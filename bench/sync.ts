@@ -55,14 +55,18 @@ export interface SyncResults {
       openDatabaseMs: number;
       ms: number;
       docsPerSecond: number;
-      /** Time spent inside the pull handler (request and JSON), the rest being RxDB and storage. */
+      /** Summed time inside the pull handler (request and JSON); overlaps the writes. */
       handlerMs: number;
-      /** bulkWrite into the documents' storage: IndexedDB inserts with their indexes. */
+      /** Summed bulkWrite time into the documents' storage: IndexedDB inserts with their indexes. */
       storageDocumentsMs: number;
-      /** bulkWrite into the replication's metadata storage. */
+      /** Summed bulkWrite time into the replication's metadata storage. */
       storageMetaMs: number;
-      /** What remains: RxDB's own work between pages (checkpoints, conflict checks, events). */
-      rxdbOwnMs: number;
+      /**
+       * The elapsed time split without double counting: only a request under
+       * way, only a write, both at once, neither (RxDB's own work between
+       * pages: checkpoints, conflict checks, events). The four add up to `ms`.
+       */
+      breakdown: ReturnType<typeof pullBreakdown>;
       requests: number;
       stored: number;
       devMode: boolean;
@@ -181,6 +185,7 @@ async function pullPage(
  */
 function timedStorage(base: RxStorage<unknown, unknown>) {
   const times = { documentsMs: 0, metaMs: 0 };
+  const spans: Record<'documentsMs' | 'metaMs', Span[]> = { documentsMs: [], metaMs: [] };
   const storage = Object.create(base) as RxStorage<unknown, unknown>;
   storage.createStorageInstance = async (params) => {
     const instance = await base.createStorageInstance(params);
@@ -192,11 +197,46 @@ function timedStorage(base: RxStorage<unknown, unknown>) {
         return await write(rows, context);
       } finally {
         times[key] += performance.now() - t;
+        spans[key].push([t, performance.now()]);
       }
     };
     return instance;
   };
-  return { storage, times };
+  return { storage, times, spans };
+}
+
+/** A stretch of time, [start, end] in ms. */
+type Span = [number, number];
+
+/** How long at least one of `spans` was under way (overlapping spans counted once). */
+export function coveredMs(spans: Span[]): number {
+  let total = 0;
+  let end = -Infinity;
+  for (const [s, e] of [...spans].sort((a, b) => a[0] - b[0])) {
+    if (e <= end) continue;
+    total += e - Math.max(s, end);
+    end = e;
+  }
+  return total;
+}
+
+/**
+ * Where a pull's elapsed time went, without counting twice what happened at
+ * once: RxDB asks for the next page while it writes the previous one, so
+ * summing request and write times overshoots the elapsed time.
+ */
+export function pullBreakdown(totalMs: number, requests: Span[], documents: Span[], meta: Span[]) {
+  const requestMs = coveredMs(requests);
+  const writeMs = coveredMs([...documents, ...meta]);
+  const eitherMs = coveredMs([...requests, ...documents, ...meta]);
+  return {
+    requestOnlyMs: round1(eitherMs - writeMs),
+    writeOnlyMs: round1(eitherMs - requestMs),
+    overlapMs: round1(requestMs + writeMs - eitherMs),
+    neitherMs: round1(totalMs - eitherMs),
+    documentWritesMs: round1(coveredMs(documents)),
+    metaWritesMs: round1(coveredMs(meta)),
+  };
 }
 
 /** 10,000 documents seeded (not timed), then pulled by a fresh client. */
@@ -236,6 +276,7 @@ async function measurePull(api: Api, reader: Session): Promise<SyncResults['pull
   const openDatabaseMs = performance.now() - t;
   try {
     let handlerMs = 0;
+    const handlerSpans: Span[] = [];
     let rxRequests = 0;
     const errors: unknown[] = [];
     t = performance.now();
@@ -253,6 +294,7 @@ async function measurePull(api: Api, reader: Session): Promise<SyncResults['pull
             return await pullPage(api, reader, last ?? null, batchSize);
           } finally {
             handlerMs += performance.now() - h;
+            handlerSpans.push([h, performance.now()]);
           }
         },
       },
@@ -268,7 +310,6 @@ async function measurePull(api: Api, reader: Session): Promise<SyncResults['pull
       await replication.cancel();
     }
     const rxMs = performance.now() - t;
-    const storageMs = timed.times.documentsMs + timed.times.metaMs;
     const stored = await db.annotations.count().exec();
     if (stored !== PULL_DOCUMENTS) throw new Error(`RxDB pull: ${stored} documents stored, ${PULL_DOCUMENTS} expected`);
     return {
@@ -289,7 +330,7 @@ async function measurePull(api: Api, reader: Session): Promise<SyncResults['pull
         handlerMs: round1(handlerMs),
         storageDocumentsMs: round1(timed.times.documentsMs),
         storageMetaMs: round1(timed.times.metaMs),
-        rxdbOwnMs: round1(rxMs - handlerMs - storageMs),
+        breakdown: pullBreakdown(rxMs, handlerSpans, timed.spans.documentsMs, timed.spans.metaMs),
         requests: rxRequests,
         stored,
         devMode,

@@ -9,6 +9,7 @@ import { Layout } from './Layout.tsx';
 import { OfflineExtras } from './OfflineExtras.tsx';
 import type { ScreenHandle } from './ScreenShell.tsx';
 import { syncHooks } from './sync-hooks.ts';
+import { keepScreenSnapshots } from './screen-snapshots.ts';
 
 const NeedPage = lazy(() => import('../features/library/NeedPage.tsx'));
 const ResourceListPage = lazy(() => import('../features/library/ResourceListPage.tsx'));
@@ -89,6 +90,9 @@ const router = createBrowserRouter([
     ],
   },
 ]);
+
+// A repeat visit shows the screen's last markup at once (src/main.tsx, ui/PagePreview.tsx).
+keepScreenSnapshots(router);
 
 export function App() {
   return (

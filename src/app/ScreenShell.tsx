@@ -17,7 +17,9 @@ export function ScreenShell({ waiting }: { waiting: string }) {
   return (
     <>
       {heading && <h1>{heading}</h1>}
-      <p className="muted">{waiting}</p>
+      <p className="muted" data-waiting>
+        {waiting}
+      </p>
     </>
   );
 }

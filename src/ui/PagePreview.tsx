@@ -26,10 +26,18 @@ function useFollowLinks() {
   };
 }
 
+/** The screen's last markup on this device, painted by src/main.tsx on a repeat visit. */
+const snapshot = (() => {
+  const element = document.querySelector<HTMLElement>('[data-snapshot]');
+  return element ? { path: element.dataset.snapshot!, html: element.innerHTML } : undefined;
+})();
+
 /**
  * While a screen waits (the database opening, its code loading, its text
  * arriving), a text opened from a link keeps showing the heading the server
- * sent, instead of a blank page; any other screen shows `fallback`.
+ * sent, and a screen seen before on this device what it showed then (inert
+ * until the live screen replaces it), instead of a blank page; any other
+ * screen shows `fallback`.
  */
 export function PagePreview({ fallback = null }: { fallback?: ReactNode }) {
   const { pathname } = useLocation();
@@ -37,6 +45,18 @@ export function PagePreview({ fallback = null }: { fallback?: ReactNode }) {
   // Our own server's markup, built from escaped text (no script can be in it).
   if (preview && pathname === preview.path)
     return <div onClick={follow} dangerouslySetInnerHTML={{ __html: preview.html }} />;
+  // The app's own markup, as React drew it on this device.
+  if (snapshot && pathname === snapshot.path) {
+    return (
+      <div
+        data-snapshot={snapshot.path}
+        inert
+        aria-busy="true"
+        aria-hidden="true"
+        dangerouslySetInnerHTML={{ __html: snapshot.html }}
+      />
+    );
+  }
   return <>{fallback}</>;
 }
 

@@ -37,9 +37,18 @@ test('create an account, sign out, sign in again', async ({ page }) => {
   await page.reload();
   await account.expectSignedInAs(camille);
 
+  // What the screens showed is kept for the next visit (src/db/screen-snapshots.ts), the name with it...
+  const snapshotsNaming = (name: string) =>
+    page.evaluate(
+      (text) => Object.keys(localStorage).filter((k) => k.startsWith('ecran:') && localStorage[k].includes(text)),
+      name,
+    );
+  await expect.poll(() => snapshotsNaming(camille.displayName)).not.toEqual([]);
   await account.signOut();
   await expect(page.getByText('Déconnexion effectuée sur cet appareil.')).toBeVisible();
   await expect(account.signInForm()).toBeVisible();
+  // ...and forgotten when signing out.
+  expect(await snapshotsNaming(camille.displayName)).toEqual([]);
 
   // The same address cannot make a second account; a wrong password is refused.
   await account.register(camille);

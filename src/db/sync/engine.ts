@@ -8,6 +8,7 @@ import { replicateUserCollections, SyncRefused, type UserReplicationOptions } fr
 import { forgetSession, watchSession, type Session } from '../session.ts';
 import { newRev } from '../ids.ts';
 import { clearOutbox, noteWritten, watchOutbox } from '../outbox.ts';
+import { forgetScreenSnapshots } from '../screen-snapshots.ts';
 import { findCollection, USER_COLLECTIONS } from '../../model/collections.ts';
 
 export type SyncState = 'signed-out' | 'offline' | 'syncing' | 'up-to-date' | 'error';
@@ -129,6 +130,8 @@ export class SyncEngine {
     await this.hooks.onWipe?.(this.db);
     await clearOutbox(this.db);
     await forgetSession(this.db);
+    // What the screens showed (their markup kept for the next visit) had the user's data in it.
+    forgetScreenSnapshots();
   }
 
   private async onSession(session: Session | null): Promise<void> {
