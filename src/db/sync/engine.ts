@@ -112,6 +112,8 @@ export class SyncEngine {
 
   /** "Synchroniser maintenant": pull again and send what waits; resolves when done. */
   async syncNow(): Promise<void> {
+    // The network is back, or the app: the user's groups may have changed meanwhile.
+    if (this.session) this.checkGroups(this.session);
     const all = [...this.replications, ...(this.inbox ? [this.inbox] : [])];
     all.forEach((r) => r.reSync());
     await Promise.all(all.map((r) => r.awaitInSync()));
@@ -152,7 +154,7 @@ export class SyncEngine {
 
   /**
    * Whenever the stream (re)connects or the server says the user's groups
-   * changed: the documents of a group the user lost leave the device, except
+   * changed, and at every « sync now » (network back, app back, timer): the documents of a group the user lost leave the device, except
    * the unsent changes (replication/group-access.ts).
    */
   private checkGroups(session: Session): void {
