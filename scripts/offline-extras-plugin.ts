@@ -13,6 +13,9 @@ export const OFFLINE_EXTRA_MODULES = {
   /** A workshop's contributions shared and received as QR codes, without network. */
   'src/features/workshops/pooling/ShareRoute.tsx': 'everyone',
   'src/features/workshops/pooling/ReceiveRoute.tsx': 'everyone',
+  /** A workshop's board and report: the facilitator's, after the contributions are in. */
+  'src/features/workshops/board/BoardPage.tsx': 'everyone',
+  'src/features/workshops/report/ReportRoute.tsx': 'everyone',
   /** The JavaScript around the WebAssembly QR reader (zxing-wasm). */
   'src/ui/qr/zxing-detector.ts': 'withoutNativeQrReader',
 } as const satisfies Record<string, ExtraAudience>;
