@@ -31,10 +31,12 @@ it('lists the chunks only the extras load, per audience, and leaves shared chunk
   const files = extraFiles(chunks);
   expect({ everyone: files.everyone.sort(), withoutNativeQrReader: files.withoutNativeQrReader }).toEqual({
     everyone: [
-      'assets/browser.js',
-      'assets/ShareRoute.js',
-      'assets/pooling.js',
+      'assets/BoardPage.js',
       'assets/ReceiveRoute.js',
+      'assets/ReportRoute.js',
+      'assets/ShareRoute.js',
+      'assets/browser.js',
+      'assets/pooling.js',
       'assets/wasm.js',
     ],
     withoutNativeQrReader: ['assets/zxing-detector.js'],
