@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { usesPostgres } from './test-database.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 import { sseMessages } from './test-sync.ts';
+import { recordedInitiative } from '../../src/model/initiatives/fixtures.ts';
 
 /**
  * SYNC-PROTOCOL.md, Limits, through real HTTP: every limit answered with its
@@ -330,23 +331,8 @@ describe('blobs', () => {
     await put(alice, kept);
     await put(alice, orphan);
     const initiative = {
-      id: `i-${Date.now()}`,
-      ownerId: alice.user.id,
-      workspaceId: null,
-      rev: '1-a',
-      createdAt: NOW,
-      updatedAt: NOW,
-      status: 'enregistree',
-      title: 'Un tiers-lieu',
-      description: 'Ouvert le samedi aux habitants du quartier.',
-      commune: { code: '15187', name: 'Saint-Flour', departement: '15', year: 2026 },
-      stage: 'idee',
-      needs: ['faire-alliance'],
-      actorFamilies: [],
-      organisations: '',
-      sdgs: [],
-      sdg17Targets: [],
-      photos: [{ sha256: sha(kept), type: 'image/png', bytes: 200, width: 1, height: 1, consent: true }],
+      ...recordedInitiative({ id: `i-${Date.now()}`, ownerId: alice.user.id }),
+      photos: [{ sha256: sha(kept), type: 'image/png' as const, bytes: 200, width: 1, height: 1, consent: true }],
       _deleted: false,
     };
     const pushed = await call('/replication/initiatives/push', {

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useDatabase } from '../../db/react/DatabaseContext.tsx';
 import { useOnline } from '../../db/react/hooks.ts';
+import { DISPLAY_NAME_MAX } from '../../model/accounts.ts';
 import { formatWorkshopCode } from '../../model/workshops/code.ts';
 import type { WorkshopInvitation } from '../../model/workshops/invitation.ts';
 import { FormError } from '../../ui/FormError.tsx';
@@ -63,7 +64,7 @@ export function JoinForm({
         <input
           id="participant-nom"
           value={name}
-          maxLength={80}
+          maxLength={DISPLAY_NAME_MAX}
           autoComplete="given-name"
           aria-describedby="participant-nom-aide"
           onChange={(e) => setName(e.target.value)}

@@ -4,6 +4,7 @@ import { readSession } from '../../db/session.ts';
 import { newId, newRev } from '../../db/ids.ts';
 import { currentOwnerId, noteWritten } from '../../db/outbox.ts';
 import { guestRecord, saveGuestRecord, type GuestRecord } from '../../db/workshop-guests.ts';
+import { DISPLAY_NAME_MAX } from '../../model/accounts.ts';
 import { recordInitiative } from '../../model/workshops/board.ts';
 import { addDot, removeDot } from '../../model/workshops/dots.ts';
 import {
@@ -176,7 +177,7 @@ export async function joinAsGuest(
 ): Promise<GuestRecord> {
   const token = (await guestRecord(db, workshopId))?.token ?? options.token ?? newGuestToken();
   const guestId = await guestIdOf(token);
-  const name = options.name?.trim().slice(0, 80) || undefined;
+  const name = options.name?.trim().slice(0, DISPLAY_NAME_MAX) || undefined;
   return saveGuestRecord(db, workshopId, (existing) =>
     clean({
       ...existing,

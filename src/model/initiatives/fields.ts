@@ -40,6 +40,11 @@ export const INITIATIVE_FIELDS = {
 
 export type InitiativeFieldName = keyof typeof INITIATIVE_FIELDS;
 
+/** The fields declared `editable: true`: what the form's draft holds (with the group). */
+export type EditableFieldName = {
+  [K in InitiativeFieldName]: (typeof INITIATIVE_FIELDS)[K]['editable'] extends true ? K : never;
+}[InitiativeFieldName];
+
 /** The contact block's fields (`contact.*`). */
 export const CONTACT_FIELDS = {
   name: { label: 'Contact', editable: true, minLength: 1, maxLength: 120 },

@@ -6,20 +6,12 @@
  * schema cannot say: lengths after trimming, real calendar dates, the
  * contact's consent and retention period.
  */
-import {
-  INITIATIVE_STAGES,
-  INSEE_CODE_PATTERN,
-  type Initiative,
-  type InitiativeCommune,
-  type InitiativeContact,
-  type InitiativePhoto,
-  type InitiativeStage,
-} from '../initiatives.ts';
-import { ACTOR_FAMILY_IDS, NEED_IDS, type ActorFamilyId, type NeedId } from '../vocabulary.ts';
+import { INITIATIVE_STAGES, INSEE_CODE_PATTERN, type Initiative, type InitiativeContact } from '../initiatives.ts';
+import { ACTOR_FAMILY_IDS, NEED_IDS } from '../vocabulary.ts';
 import { isSdg17TargetId, isSdgNumber } from './sdgs.ts';
 import { frenchDate } from '../french-dates.ts';
 import { EMAIL_PATTERN, characters } from '../accounts.ts';
-import { CONTACT_FIELDS, INITIATIVE_FIELDS, PHOTO_FIELDS } from './fields.ts';
+import { CONTACT_FIELDS, INITIATIVE_FIELDS, PHOTO_FIELDS, type EditableFieldName } from './fields.ts';
 
 const F = INITIATIVE_FIELDS;
 export const TITLE_MIN = F.title.minLength;
@@ -42,39 +34,16 @@ export const START_YEARS_AHEAD_MAX = 5;
 /** The contact as typed: any field may still be empty. */
 export type ContactDraft = { [K in keyof InitiativeContact]?: string };
 
-/** What the form edits: the initiative's own fields, possibly incomplete. */
-export interface InitiativeDraft {
-  title: string;
-  description: string;
-  commune?: InitiativeCommune;
-  needs: NeedId[];
-  actorFamilies: ActorFamilyId[];
-  organisations: string;
-  sdgs: number[];
-  sdg17Targets: string[];
-  stage?: InitiativeStage;
-  startDate?: string;
+/**
+ * What the form edits: the fields declared editable (fields.ts) but the
+ * group, which the form keeps beside the draft; possibly incomplete.
+ */
+export type InitiativeDraft = Omit<Pick<Initiative, Exclude<EditableFieldName, 'workspaceId'>>, 'contact'> & {
   contact?: ContactDraft;
-  photos: InitiativePhoto[];
-}
+};
 
-export type InitiativeField =
-  | 'title'
-  | 'description'
-  | 'commune'
-  | 'needs'
-  | 'actorFamilies'
-  | 'organisations'
-  | 'sdgs'
-  | 'sdg17Targets'
-  | 'stage'
-  | 'startDate'
-  | 'contact.name'
-  | 'contact.email'
-  | 'contact.phone'
-  | 'contact.consentAt'
-  | 'contact.retainUntil'
-  | 'photos';
+/** A field that can be at fault: a draft's field, or one of the contact's. */
+export type InitiativeField = Exclude<keyof InitiativeDraft, 'contact'> | `contact.${keyof typeof CONTACT_FIELDS}`;
 
 /** What to fix, by field; an empty object when the draft can be recorded. */
 export type InitiativeErrors = Partial<Record<InitiativeField, string>>;

@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordedInitiative } from '../../../src/model/initiatives/fixtures.ts';
 import { call, ownerWithWorkspace, register } from '../accounts/test-client.ts';
 import { readTable } from '../test-database.ts';
 import { startTestServer, type TestServer } from '../test-server.ts';
@@ -65,29 +66,13 @@ async function get(session: Session | undefined, hash: string) {
   };
 }
 
-const NOW = '2026-11-25T10:00:00.000Z';
 let ids = 0;
 function initiative(owner: Session, workspaceId: string | null, photos: Uint8Array[], patch = {}) {
   return {
-    id: `i-${++ids}-${Date.now()}`,
-    ownerId: owner.user.id,
-    workspaceId,
-    rev: '1-a',
-    createdAt: NOW,
-    updatedAt: NOW,
-    status: 'enregistree',
-    title: 'Un tiers-lieu au village',
-    description: 'Ouvert le samedi aux habitants du quartier.',
-    commune: { code: '15187', name: 'Saint-Flour', departement: '15', year: 2026 },
-    stage: 'idee',
-    needs: ['faire-alliance'],
-    actorFamilies: [],
-    organisations: '',
-    sdgs: [],
-    sdg17Targets: [],
+    ...recordedInitiative({ id: `i-${++ids}-${Date.now()}`, ownerId: owner.user.id, workspaceId }),
     photos: photos.map((bytes) => ({
       sha256: sha256(bytes),
-      type: 'image/png',
+      type: 'image/png' as const,
       bytes: bytes.length,
       width: 1,
       height: 1,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../test-server.ts';
 import { sseMessages } from '../test-sync.ts';
+import { ANNOTATION_FIELDS } from '../../../src/model/annotations.ts';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -123,6 +124,16 @@ describe('user collections: push and pull', () => {
     expect(result.status).toBe(400);
     expect(result.body).toMatchObject({ error: 'invalid_document', row: 1, path: '/color' });
     expect((await pull(alice)).body.documents).toEqual([]);
+  });
+
+  it('refuses an annotation whose note is over its limit (ANNOTATION_FIELDS), as the note fields do', async () => {
+    const alice = await register('Alice');
+    const note = 'a'.repeat(ANNOTATION_FIELDS.note.maxLength);
+    expect(await push(alice, [{ newDocumentState: annotation(alice, { note }) }])).toMatchObject({ status: 200 });
+    expect(await push(alice, [{ newDocumentState: annotation(alice, { note: `${note}a` }) }])).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_document', row: 0, path: '/note' },
+    });
   });
 
   it('refuses batches over the limits', async () => {
