@@ -122,11 +122,13 @@ describe('LiveSearchIndex', () => {
     expect(live.getSnapshot().ready).toBe(false);
     expect(live.index.size).toBeGreaterThan(0);
     expect(live.index.size).toBeLessThan(60);
-    await vi.waitFor(() => expect(live.getSnapshot()).toMatchObject({ ready: true, documents: 60 }));
+    await vi.waitFor(() => expect(live.getSnapshot()).toMatchObject({ ready: true, documents: 60 }), {
+      timeout: 10_000,
+    });
     expect(live.index.search('note').total).toBe(60);
     feed.next([...docs, ...Array.from({ length: 60 }, (_, i) => stored(`m${i}`, '1', `Note ${i}`))]);
     expect(live.getSnapshot().ready).toBe(true); // still searchable while the rest comes in
-    await vi.waitFor(() => expect(live.getSnapshot().documents).toBe(120));
+    await vi.waitFor(() => expect(live.getSnapshot().documents).toBe(120), { timeout: 10_000 });
     live.stop();
   });
 
