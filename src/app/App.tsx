@@ -24,6 +24,7 @@ const WorkspacesPage = lazy(() => import('../features/account/WorkspacesPage.tsx
 const JoinWorkspacePage = lazy(() => import('../features/account/JoinWorkspacePage.tsx'));
 const WorkspacePage = lazy(() => import('../features/account/WorkspacePage.tsx'));
 const MyAnnotationsPage = lazy(() => import('../features/annotations/MyAnnotationsPage.tsx'));
+const GroupAnnotationsPage = lazy(() => import('../features/annotations/GroupAnnotationsPage.tsx'));
 const InitiativesPage = lazy(() => import('../features/initiatives/InitiativesPage.tsx'));
 const InitiativeFormPage = lazy(() => import('../features/initiatives/InitiativeFormPage.tsx'));
 const InitiativeDetailPage = lazy(() => import('../features/initiatives/InitiativeDetailPage.tsx'));
@@ -65,6 +66,7 @@ const router = createBrowserRouter([
       { path: '/webinaires', element: <WebinarsPage />, handle: heading('Le cycle de webinaires 2019') },
       { path: '/glossaire', element: <GlossaryPage />, handle: heading('Vocabulaire partagé') },
       { path: '/annotations', element: <MyAnnotationsPage />, handle: heading('Mes annotations') },
+      { path: '/annotations/groupe/:id', element: <GroupAnnotationsPage />, handle: heading('Notes du groupe') },
       { path: '/initiatives', element: <InitiativesPage />, handle: heading('Initiatives') },
       { path: '/initiatives/nouvelle', element: <InitiativeFormPage />, handle: heading('Nouvelle initiative') },
       { path: '/initiatives/:id', element: <InitiativeDetailPage /> },

@@ -30,6 +30,7 @@ const ROUTES: { name: string; path: string; ready: Ready }[] = [
     ready: (page) => page.getByRole('heading', { name: 'Qualifier l’innovation' }),
   },
   { name: 'annotations', path: '/annotations', ready: h1('Mes annotations') },
+  { name: 'group-notes', path: '/annotations/groupe/inconnu', ready: h1('Notes du groupe') },
   { name: 'initiatives', path: '/initiatives', ready: h1('Initiatives') },
   { name: 'initiative-form', path: '/initiatives/nouvelle', ready: (page) => page.getByLabel(/^Titre/).first() },
   { name: 'storage', path: '/hors-ligne', ready: (page) => page.getByText(/fichiers? sur \d+/) },

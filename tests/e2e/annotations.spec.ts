@@ -73,10 +73,50 @@ test('a passage highlighted offline survives a reload, then reaches my other dev
   await phone.page.goto(KIT);
   await expect(phone.highlighter.highlightWithNote('À présenter au conseil')).toBeVisible();
 
-  // The deputy, in the same group: the group's annotations on demand, with their author.
+  // The deputy, in the same group: the group's annotations shown by default, with their author.
   await colleague.page.goto(KIT);
+  const shared = colleague.highlighter.highlightWithNote('À présenter au conseil', 'Maire');
+  await expect(shared).toBeVisible();
+  await expect(colleague.highlighter.groupToggle()).toBeChecked();
+  // Turned off, they stay off across a reload (and come back when turned on).
+  await colleague.highlighter.groupToggle().uncheck();
+  await expect(shared).toBeHidden();
+  await colleague.page.reload();
+  await expect(colleague.highlighter.groupToggle()).not.toBeChecked();
+  await expect(shared).toBeHidden();
   await colleague.highlighter.groupToggle().check();
-  await expect(colleague.highlighter.highlightWithNote('À présenter au conseil', 'Maire')).toBeVisible();
+  await expect(shared).toBeVisible();
+
+  // The deputy shares a note of her own with the group.
+  const notesForm = colleague.page.getByRole('region', { name: 'Mes notes' });
+  await notesForm.getByLabel('Nouvelle note').fill('Voir avec l’intercommunalité');
+  await notesForm.getByLabel('Visible par').selectOption({ label: 'Groupe « Conseil municipal »' });
+  await notesForm.getByRole('button', { name: 'Enregistrer la note' }).click();
+  await expect(notesForm.getByLabel('Nouvelle note')).toHaveValue('');
+
+  // The group's view: every shared note with its author, filtered by author, exported.
+  await colleague.page.goto('/annotations');
+  await colleague.page.getByRole('link', { name: 'Notes du groupe « Conseil municipal »' }).click();
+  await expect(
+    colleague.page.getByRole('heading', { level: 1, name: 'Notes du groupe « Conseil municipal »' }),
+  ).toBeVisible();
+  const notes = colleague.page.getByRole('list', { name: 'Notes du groupe' });
+  await expect(notes.getByRole('listitem').filter({ hasText: 'À présenter au conseil' })).toContainText('par Maire');
+  await expect(notes.getByRole('listitem').filter({ hasText: 'Voir avec l’intercommunalité' })).toContainText(
+    'par vous',
+  );
+  await colleague.page.getByLabel('Auteur').selectOption({ label: 'Maire' });
+  await expect(notes.getByRole('listitem')).toHaveCount(1);
+  await expect(notes.getByRole('listitem')).toContainText('À présenter au conseil');
+  await expect(colleague.page).toHaveURL(/auteur=/);
+  expect(await seriousAccessibilityViolations(colleague.page)).toEqual([]);
+  const download = colleague.page.waitForEvent('download');
+  await colleague.page.getByRole('button', { name: 'Exporter en Markdown' }).click();
+  const markdown = readFileSync((await (await download).path())!, 'utf8');
+  expect(markdown).toMatch(/^# Notes du groupe « Conseil municipal »/);
+  expect(markdown).toContain('À présenter au conseil');
+  expect(markdown).toContain('Maire');
+  expect(markdown).not.toContain('intercommunalité');
 
   for (const d of [laptop, phone, colleague]) await d.context.close();
 });

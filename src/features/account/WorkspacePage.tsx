@@ -61,6 +61,10 @@ function WorkspaceView({ db, session, id }: { db: AppDatabase; session: Session;
     <>
       <h1>{workspace.name}</h1>
       <p className="muted">Vous en êtes {ROLE_LABELS[workspace.role]}.</p>
+      <p>
+        <Link to={`/annotations/groupe/${workspace.id}`}>Les notes du groupe</Link> : tout ce que ses membres ont
+        partagé, par auteur et par kit.
+      </p>
       {owner && (
         <InviteCard
           auth={session}

@@ -26,10 +26,12 @@ interface Props {
   context: ReactNode;
   /** The user's own: editable. Someone else's: shown with its author. */
   mine: boolean;
+  /** Who wrote it, said even of the user's own (a group's list). */
+  author?: string;
 }
 
 /** One annotation: its quote, its note (always as text), its versions from other devices, and its actions. */
-export function AnnotationCard({ annotation, context, mine }: Props) {
+export function AnnotationCard({ annotation, context, mine, author }: Props) {
   const { db } = useDatabase();
   const [draft, setDraft] = useState<string>();
   const [problem, setProblem] = useState<string>();
@@ -55,11 +57,13 @@ export function AnnotationCard({ annotation, context, mine }: Props) {
         {context}
         {quote && <> · {COLOR_LABELS[annotation.color].toLowerCase()}</>}
         {' · '}
-        {mine
-          ? annotation.workspaceId
-            ? 'partagée avec un groupe'
-            : 'privée'
-          : `par ${annotation.authorName ?? 'un membre du groupe'}`}
+        {author !== undefined
+          ? `par ${author === 'Vous' ? 'vous' : author}`
+          : mine
+            ? annotation.workspaceId
+              ? 'partagée avec un groupe'
+              : 'privée'
+            : `par ${annotation.authorName ?? 'un membre du groupe'}`}
         {' · '}
         {formatDate(annotation.updatedAt.slice(0, 10))}
       </p>

@@ -96,6 +96,17 @@ export default function MyAnnotationsPage() {
     <>
       <h1>Mes annotations</h1>
       <p className="lead">Vos surlignages et vos notes sur les kits, gardés sur cet appareil.</p>
+      {workspaces.length > 0 && (
+        <nav aria-label="Notes de mes groupes">
+          <ul className="chips">
+            {workspaces.map((w) => (
+              <li key={w.id}>
+                <Link to={`/annotations/groupe/${w.id}`}>Notes du groupe « {w.name} »</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       <form
         className="filters-inline"
         role="search"

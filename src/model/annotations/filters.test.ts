@@ -57,4 +57,13 @@ describe('filtering my annotations', () => {
     const filters = { kit: 'kit-faire-alliance', color: 'rose' as const, group: PRIVATE, text: 'salle' };
     expect(annotationFiltersFromParams(annotationFiltersToParams(filters))).toEqual({ ...filters, need: undefined });
   });
+
+  it('keeps one author’s annotations, and the author goes into the address', () => {
+    const byOther = { ...annotations[1]!, id: 'c', ownerId: 'u2' };
+    const list = [...annotations, byOther];
+    expect(filterAnnotations(list, { author: 'u2' }, new Map()).map((a) => a.id)).toEqual(['c']);
+    const params = annotationFiltersToParams({ author: 'u2', kit: 'kit-x' });
+    expect(params.toString()).toBe('kit=kit-x&auteur=u2');
+    expect(annotationFiltersFromParams(params).author).toBe('u2');
+  });
 });

@@ -10,6 +10,8 @@ export interface AnnotationFilters {
   group?: string;
   /** Words that must all appear in the quote, the note or the kit's title. */
   text?: string;
+  /** The author's id (a group's notes, by one member). */
+  author?: string;
 }
 
 export const PRIVATE = 'prive';
@@ -32,6 +34,7 @@ export function filterAnnotations(
     if (filters.kit && a.resourceId !== filters.kit) return false;
     if (filters.need && !resource?.needs.includes(filters.need)) return false;
     if (filters.color && a.color !== filters.color) return false;
+    if (filters.author && a.ownerId !== filters.author) return false;
     if (filters.group === PRIVATE && a.workspaceId !== null) return false;
     if (filters.group && filters.group !== PRIVATE && a.workspaceId !== filters.group) return false;
     if (words.length > 0) {
@@ -50,6 +53,7 @@ export function annotationFiltersFromParams(params: URLSearchParams): Annotation
     color: get('couleur') as AnnotationColor | undefined,
     group: get('groupe'),
     text: get('q'),
+    author: get('auteur'),
   };
 }
 
@@ -61,6 +65,7 @@ export function annotationFiltersToParams(filters: AnnotationFilters): URLSearch
     ['couleur', filters.color],
     ['groupe', filters.group],
     ['q', filters.text],
+    ['auteur', filters.author],
   ];
   for (const [key, value] of entries) if (value) params.set(key, value);
   return params;

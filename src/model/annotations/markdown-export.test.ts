@@ -66,4 +66,10 @@ describe('toMarkdown', () => {
     const html = marked.parse(markdown, { async: false, gfm: true });
     expect(html).toContain('<h2>## &lt;i&gt;Kit&lt;/i&gt;</h2>');
   });
+
+  it('takes a title of its own, escaped', () => {
+    expect(toMarkdown([], [], { title: 'Notes du groupe « #Conseil »' })).toMatch(
+      /^# Notes du groupe « \\#Conseil »\n/,
+    );
+  });
 });

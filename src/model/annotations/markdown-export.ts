@@ -18,6 +18,8 @@ export interface ExportedResource {
 export interface MarkdownOptions {
   /** Time zone of the dates (default: the device's). */
   timeZone?: string;
+  /** The document's title (default « Mes annotations »; a group's notes give the group's name). */
+  title?: string;
 }
 
 /**
@@ -33,7 +35,7 @@ export function toMarkdown(
   resources: readonly ExportedResource[],
   options: MarkdownOptions = {},
 ): string {
-  const out: string[] = ['# Mes annotations'];
+  const out: string[] = [`# ${escapeInline(options.title ?? 'Mes annotations')}`];
   if (annotations.length === 0) {
     out.push('Aucune annotation pour l’instant.');
     return out.join('\n\n') + '\n';
