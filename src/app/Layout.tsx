@@ -2,7 +2,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { SyncStatusLine } from '../features/account/SyncStatusLine.tsx';
 import { UpgradeRequired } from './UpgradeRequired.tsx';
-import { DatabaseGate } from '../db/react/DatabaseContext.tsx';
+import { DatabaseGate, useDatabase } from '../db/react/DatabaseContext.tsx';
 import { noteTextOpened } from '../db/interest.ts';
 import { InstallPrompt } from './install/InstallPrompt.tsx';
 import { LibraryProgressBar, NetworkStatus } from './NetworkStatus.tsx';
@@ -92,6 +92,7 @@ export function Layout() {
       </main>
       <DatabaseGate>
         <LibraryProgressBar />
+        <PendingJoins />
       </DatabaseGate>
       <footer className="app-footer">
         <p className="footer-links">
@@ -107,4 +108,21 @@ export function Layout() {
       </footer>
     </>
   );
+}
+
+/** Joins to a group asked for offline are sent when the server is back, whatever the screen (db/pending-joins.ts). */
+function PendingJoins() {
+  const { db } = useDatabase();
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let live = true;
+    void import('../db/pending-joins.ts').then((m) => {
+      if (live) stop = m.startPendingJoins(db);
+    });
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, [db]);
+  return null;
 }

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import QRCode from 'qrcode';
-import { expect, seriousAccessibilityViolations, test } from './fixtures.ts';
+import { expect, seriousAccessibilityViolations, test, waitForServiceWorker } from './fixtures.ts';
 import { AccountScreen, newPerson, WorkspacesScreen } from './pages/account.ts';
 
 /** Uncaught errors of a page opened outside the `page` fixture (a second browser context). */
@@ -204,4 +204,62 @@ test('« Scanner un QR code » reads the code with the camera, then turns the ca
     (window as unknown as { cameraTracks: MediaStreamTrack[] }).cameraTracks.map((t) => t.readyState),
   );
   expect(states).toEqual(['ended']);
+});
+
+test('offline, « Mes espaces » lists the groups the device knows, and a join waits for the network then completes', async ({
+  page,
+  context,
+  browser,
+}) => {
+  // Someone's group, and its code.
+  const ownerContext = await browser.newContext();
+  const ownerPage = await ownerContext.newPage();
+  const ownerAccount = new AccountScreen(ownerPage);
+  await ownerAccount.open();
+  const owner = newPerson('Camille');
+  await ownerAccount.register(owner);
+  await ownerAccount.expectSignedInAs(owner);
+  const ownerSpaces = new WorkspacesScreen(ownerPage);
+  await ownerSpaces.open();
+  const theirGroup = `Conseil ${Date.now()}`;
+  await ownerSpaces.create(theirGroup);
+  const code = (await ownerSpaces.inviteCode().textContent())!;
+  await ownerContext.close();
+
+  // A person with a group of their own, seen once with the network.
+  const account = new AccountScreen(page);
+  await account.open();
+  const person = newPerson('Dominique');
+  await account.register(person);
+  await account.expectSignedInAs(person);
+  const spaces = new WorkspacesScreen(page);
+  await spaces.open();
+  const ownGroup = `Village ${Date.now()}`;
+  await spaces.create(ownGroup);
+  await spaces.open();
+  await expect(spaces.myWorkspaces().getByRole('link', { name: ownGroup })).toBeVisible();
+  await waitForServiceWorker(page);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByText(/^Hors ligne : voici les espaces que cet appareil connaît/)).toBeVisible();
+  await expect(spaces.myWorkspaces().getByRole('link', { name: ownGroup })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  await spaces.join(code);
+  const waiting = spaces
+    .myWorkspaces()
+    .getByRole('listitem')
+    .filter({ hasText: `Espace au code ${code}` });
+  await expect(waiting).toContainText('En attente de connexion');
+  await expect(page.getByText(/attend sur cet appareil et partira d’elle-même au retour du réseau/)).toBeVisible();
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  await page.reload();
+  await expect(waiting).toContainText('En attente de connexion');
+
+  // The network returns: the join goes by itself, and the group takes its place in the list.
+  await context.setOffline(false);
+  await expect(spaces.myWorkspaces().getByRole('link', { name: theirGroup })).toBeVisible({ timeout: 30_000 });
+  await expect(waiting).toHaveCount(0);
+  await expect(page.getByText(/^Hors ligne : voici les espaces/)).toBeHidden();
 });

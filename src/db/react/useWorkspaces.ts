@@ -6,8 +6,9 @@ import type { AppDatabase } from '../database.ts';
 import type { Session } from '../session.ts';
 import type { WorkspaceSummary } from '../../model/accounts.ts';
 import { me } from '../remote/account-api.ts';
+import { WORKSPACES_KEY } from '../pending-joins.ts';
 
-const CACHE = 'workspaces';
+const CACHE = WORKSPACES_KEY;
 /** One empty list, so that a caller's memo does not change on every render. */
 const NONE: WorkspaceSummary[] = [];
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { joinWorkspace, type Auth } from '../../db/remote/account-api.ts';
+import { ApiError, joinWorkspace, type Auth } from '../../db/remote/account-api.ts';
 import type { WorkspaceSummary } from '../../model/accounts.ts';
 import { Field } from './Field.tsx';
 import { QrScanner } from './QrScanner.tsx';
@@ -13,21 +13,37 @@ interface Props {
   /** A code from the link of a QR code (`/espaces/rejoindre?code=…`). */
   initialCode?: string;
   onJoined(workspace: WorkspaceSummary): void;
+  /** Without a network: keeps the join to send later (given, the form offers to wait instead of failing). */
+  onQueued?(code: string): Promise<void>;
 }
 
 /** « Rejoindre un espace » with the code given by its owner, typed or read from its QR code. */
-export function JoinWorkspaceForm({ auth, initialCode = '', onJoined }: Props) {
+export function JoinWorkspaceForm({ auth, initialCode = '', onJoined, onQueued }: Props) {
+  const [status, setStatus] = useState('');
   const form = useValidatedForm('rejoindre', { code: initialCode }, { code: checkInviteCode });
   const {
     busy,
     failure,
     onSubmit: submit,
-  } = useFormSubmit(form, async ({ code }) => onJoined(await joinWorkspace(auth, normaliseInviteCode(code)!)), {
-    unknown_invite: 'code',
-  });
+  } = useFormSubmit(
+    form,
+    async ({ code }) => {
+      const normalised = normaliseInviteCode(code)!;
+      try {
+        onJoined(await joinWorkspace(auth, normalised));
+      } catch (error) {
+        if (!(onQueued && error instanceof ApiError && error.code === 'network')) throw error;
+        await onQueued(normalised);
+        form.setValue('code', '');
+        setStatus(
+          `Pas de connexion : votre demande pour rejoindre l’espace ${formatCode(normalised)} attend sur cet appareil et partira d’elle-même au retour du réseau.`,
+        );
+      }
+    },
+    { unknown_invite: 'code' },
+  );
   const [canScan, setCanScan] = useState(false);
   const [scanning, setScanning] = useState(false);
-  const [status, setStatus] = useState('');
   const submitButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -74,4 +90,9 @@ export function JoinWorkspaceForm({ auth, initialCode = '', onJoined }: Props) {
       </button>
     </form>
   );
+}
+
+/** ABCD2345 → ABCD-2345, as the owner reads it out. */
+export function formatCode(code: string): string {
+  return code.length === 8 ? `${code.slice(0, 4)}-${code.slice(4)}` : code;
 }
