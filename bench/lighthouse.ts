@@ -22,6 +22,8 @@ export interface LighthouseScores {
 
 /** A run that failed is tried again, up to this many extra runs per page. */
 const EXTRA_ATTEMPTS = 2;
+/** A run gives up after this long (it takes well under a minute). */
+const RUN_TIMEOUT_MS = 180_000;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -33,10 +35,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * variance. A run that fails is reported and run again, never counted as 0.
  */
 export async function lighthouseScores(urls: string[]): Promise<Record<string, LighthouseScores>> {
-  const chrome = await chromeLauncher.launch({
-    chromePath: CHROMIUM_PATH,
-    chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
-  });
+  const launch = () =>
+    chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+  let chrome = await launch();
   try {
     const scores: Record<string, LighthouseScores> = {};
     for (const url of urls) {
@@ -46,12 +47,27 @@ export async function lighthouseScores(urls: string[]): Promise<Record<string, L
       const failures: string[] = [];
       for (let attempt = 0; runs.length < RUNS && attempt < RUNS + EXTRA_ATTEMPTS; attempt++) {
         try {
-          const result = await lighthouse(url, {
-            port: chrome.port,
-            output: 'json',
-            logLevel: 'error',
-            onlyCategories: ['performance', 'best-practices'],
-          });
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          const result = await Promise.race([
+            lighthouse(url, {
+              port: chrome.port,
+              output: 'json',
+              logLevel: 'error',
+              onlyCategories: ['performance', 'best-practices'],
+            }),
+            new Promise<never>((_, reject) => {
+              timer = setTimeout(() => reject(new Error(`no result after ${RUN_TIMEOUT_MS / 1000} s`)), RUN_TIMEOUT_MS);
+            }),
+          ])
+            .catch(async (error: unknown) => {
+              // A run that hangs (seen once: Chromium idle, Lighthouse waiting) gets a fresh browser.
+              if (error instanceof Error && error.message.startsWith('no result after')) {
+                chrome.kill();
+                chrome = await launch();
+              }
+              throw error;
+            })
+            .finally(() => clearTimeout(timer));
           const lhr = result?.lhr;
           if (!lhr) throw new Error('no result');
           if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
