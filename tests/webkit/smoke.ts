@@ -104,6 +104,12 @@ try {
     await browser.$('#note-text').setValue(note);
     await browser.$('button=Enregistrer la note').click();
     await browser.$(`p*=${note}`).waitForExist({ timeout: TIMEOUT });
+    // Saved once the form empties (the note and its outbox entry are written):
+    // leaving the page before that may abort the write.
+    await browser.waitUntil(async () => (await browser.$('#note-text').getValue()) === '', {
+      timeout: TIMEOUT,
+      timeoutMsg: 'the note form did not empty after saving',
+    });
     step('a kit opens and takes a note');
 
     await stop(server);
