@@ -9,6 +9,7 @@ import { useGroups, useKits, usePendingGroup, useWorkshop } from './hooks.ts';
 import { invitationText, useInvitationUrl } from './invitation.ts';
 import { Worksheets } from './Worksheets.tsx';
 import './workshops.css';
+import { WorkshopNotFound } from './WorkshopNotFound.tsx';
 
 /** /ateliers/:id: the workshop, its invitation (link, QR code, short code, text to send) and where to go next. */
 export default function WorkshopPage() {
@@ -21,15 +22,7 @@ export default function WorkshopPage() {
   const [copied, setCopied] = useState<string>();
 
   if (workshop === undefined) return <p className="muted">Chargement…</p>;
-  if (workshop === null)
-    return (
-      <>
-        <h1>Atelier introuvable</h1>
-        <p>
-          Cet atelier n’est pas sur cet appareil. <Link to="/ateliers">Voir les ateliers</Link>
-        </p>
-      </>
-    );
+  if (workshop === null) return <WorkshopNotFound />;
   const code = formatWorkshopCode(workshop.code);
   const text = url ? invitationText(workshop, url) : '';
   const group = groups.find((g) => g.id === workshop.workspaceId);

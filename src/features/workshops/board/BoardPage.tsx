@@ -25,6 +25,7 @@ import { useEntries, useWorkshop } from '../hooks.ts';
 import { useWall } from '../wall.ts';
 import { BoardCard } from './BoardCard.tsx';
 import '../workshops.css';
+import { WorkshopNotFound } from '../WorkshopNotFound.tsx';
 
 const NO_TITLES = new Map<string, string>();
 const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
@@ -53,15 +54,7 @@ export default function BoardPage() {
   const contributions = useMemo(() => new Map(entries.filter(isContribution).map((c) => [c.id, c])), [entries]);
 
   if (workshop === undefined) return <p className="muted">Chargement…</p>;
-  if (workshop === null)
-    return (
-      <>
-        <h1>Atelier introuvable</h1>
-        <p>
-          Cet atelier n’est pas sur cet appareil. <Link to="/ateliers">Voir les ateliers</Link>
-        </p>
-      </>
-    );
+  if (workshop === null) return <WorkshopNotFound />;
   const { board } = workshop;
   const steps = new Map(workshop.steps.map((s) => [s.id, s.title]));
   const onBoard = new Set(cards.map((c) => c.contribution.id));
