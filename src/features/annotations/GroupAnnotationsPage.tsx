@@ -21,6 +21,7 @@ import { AnnotationCard } from './AnnotationCard.tsx';
 import { watchAllAnnotations } from './commands.ts';
 import { useOwnerId } from './useKitAnnotations.ts';
 import './annotations.css';
+import { FilterSelect } from '../../ui/FilterSelect.tsx';
 
 /** /annotations/groupe/:id: every note shared with a group, by whom, filtered by kit and author, exported. */
 export default function GroupAnnotationsPage() {
@@ -80,28 +81,18 @@ export default function GroupAnnotationsPage() {
         aria-label="Filtrer les notes du groupe"
         onSubmit={(e) => e.preventDefault()}
       >
-        <label>
-          Kit
-          <select value={filters.kit ?? ''} onChange={(e) => set({ kit: e.target.value || undefined })}>
-            <option value="">Tous</option>
-            {kits.map((k) => (
-              <option key={k.id} value={k.id}>
-                {k.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Auteur
-          <select value={filters.author ?? ''} onChange={(e) => set({ author: e.target.value || undefined })}>
-            <option value="">Tous</option>
-            {authors.map(([author, label]) => (
-              <option key={author} value={author}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Kit"
+          value={filters.kit}
+          options={kits.map((k) => ({ value: k.id, label: k.title }))}
+          onChange={(kit) => set({ kit })}
+        />
+        <FilterSelect
+          label="Auteur"
+          value={filters.author}
+          options={authors.map(([value, label]) => ({ value, label }))}
+          onChange={(author) => set({ author })}
+        />
       </form>
       <p className="actions no-print">
         <button type="button" className="button secondary" onClick={exportMarkdown} disabled={shown.length === 0}>

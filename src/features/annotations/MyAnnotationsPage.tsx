@@ -26,6 +26,7 @@ import { useOwnerId } from './useKitAnnotations.ts';
 import { useWorkspaces } from '../../db/react/useWorkspaces.ts';
 import { useImmediateSearchParams } from '../../ui/useImmediateSearchParams.ts';
 import './annotations.css';
+import { FilterSelect } from '../../ui/FilterSelect.tsx';
 
 /** All the user's annotations: filtered, searched, exported, imported. */
 export default function MyAnnotationsPage() {
@@ -121,54 +122,35 @@ export default function MyAnnotationsPage() {
             onChange={(e) => set({ text: e.target.value || undefined })}
           />
         </label>
-        <label>
-          Kit
-          <select value={filters.kit ?? ''} onChange={(e) => set({ kit: e.target.value || undefined })}>
-            <option value="">Tous</option>
-            {annotatedKits.map((k) => (
-              <option key={k.id} value={k.id}>
-                {k.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Besoin
-          <select value={filters.need ?? ''} onChange={(e) => set({ need: e.target.value || undefined })}>
-            <option value="">Tous</option>
-            {NEED_IDS.map((need) => (
-              <option key={need} value={need}>
-                {NEED_SHORT_LABELS[need]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Couleur
-          <select
-            value={filters.color ?? ''}
-            onChange={(e) => set({ color: (e.target.value || undefined) as AnnotationColor | undefined })}
-          >
-            <option value="">Toutes</option>
-            {ANNOTATION_COLORS.map((c) => (
-              <option key={c} value={c}>
-                {COLOR_LABELS[c]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Visibilité
-          <select value={filters.group ?? ''} onChange={(e) => set({ group: e.target.value || undefined })}>
-            <option value="">Toutes</option>
-            <option value={PRIVATE}>Privées</option>
-            {groupIds.map((id) => (
-              <option key={id} value={id}>
-                Groupe « {groupName(id)} »
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Kit"
+          value={filters.kit}
+          options={annotatedKits.map((k) => ({ value: k.id, label: k.title }))}
+          onChange={(kit) => set({ kit })}
+        />
+        <FilterSelect
+          label="Besoin"
+          value={filters.need}
+          options={NEED_IDS.map((need) => ({ value: need, label: NEED_SHORT_LABELS[need] }))}
+          onChange={(need) => set({ need })}
+        />
+        <FilterSelect
+          label="Couleur"
+          all="Toutes"
+          value={filters.color}
+          options={ANNOTATION_COLORS.map((c) => ({ value: c, label: COLOR_LABELS[c] }))}
+          onChange={(color) => set({ color: color as AnnotationColor | undefined })}
+        />
+        <FilterSelect
+          label="Visibilité"
+          all="Toutes"
+          value={filters.group}
+          options={[
+            { value: PRIVATE, label: 'Privées' },
+            ...groupIds.map((id) => ({ value: id, label: `Groupe « ${groupName(id)} »` })),
+          ]}
+          onChange={(group) => set({ group })}
+        />
       </form>
 
       <section aria-labelledby="exporter" className="no-print">

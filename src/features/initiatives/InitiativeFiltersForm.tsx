@@ -4,6 +4,7 @@ import { INITIATIVE_STAGE_LABELS } from '../../model/initiatives/labels.ts';
 import { SDGS } from '../../model/initiatives/sdgs.ts';
 import { NEED_IDS, type NeedId } from '../../model/vocabulary.ts';
 import { PRIVATE, type InitiativeFilters } from './filters.ts';
+import { FilterSelect } from '../../ui/FilterSelect.tsx';
 
 interface Props {
   filters: InitiativeFilters;
@@ -29,48 +30,24 @@ export function InitiativeFiltersForm({ filters, onChange, groups }: Props) {
           onChange={(e) => onChange({ text: e.target.value || undefined })}
         />
       </label>
-      <label>
-        Besoin
-        <select
-          value={filters.need ?? ''}
-          onChange={(e) => onChange({ need: (e.target.value || undefined) as NeedId | undefined })}
-        >
-          <option value="">Tous</option>
-          {NEED_IDS.map((need) => (
-            <option key={need} value={need}>
-              {NEED_SHORT_LABELS[need]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        ODD
-        <select
-          value={filters.sdg ?? ''}
-          onChange={(e) => onChange({ sdg: e.target.value ? Number(e.target.value) : undefined })}
-        >
-          <option value="">Tous</option>
-          {SDGS.map((sdg) => (
-            <option key={sdg.number} value={sdg.number}>
-              {sdg.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Stade
-        <select
-          value={filters.stage ?? ''}
-          onChange={(e) => onChange({ stage: (e.target.value || undefined) as InitiativeStage | undefined })}
-        >
-          <option value="">Tous</option>
-          {INITIATIVE_STAGES.map((stage) => (
-            <option key={stage} value={stage}>
-              {INITIATIVE_STAGE_LABELS[stage]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label="Besoin"
+        value={filters.need}
+        options={NEED_IDS.map((need) => ({ value: need, label: NEED_SHORT_LABELS[need] }))}
+        onChange={(need) => onChange({ need: need as NeedId | undefined })}
+      />
+      <FilterSelect
+        label="ODD"
+        value={filters.sdg}
+        options={SDGS.map((sdg) => ({ value: String(sdg.number), label: sdg.label }))}
+        onChange={(sdg) => onChange({ sdg: sdg ? Number(sdg) : undefined })}
+      />
+      <FilterSelect
+        label="Stade"
+        value={filters.stage}
+        options={INITIATIVE_STAGES.map((stage) => ({ value: stage, label: INITIATIVE_STAGE_LABELS[stage] }))}
+        onChange={(stage) => onChange({ stage: stage as InitiativeStage | undefined })}
+      />
       <label>
         Commune ou département
         <input
@@ -80,18 +57,15 @@ export function InitiativeFiltersForm({ filters, onChange, groups }: Props) {
           onChange={(e) => onChange({ place: e.target.value || undefined })}
         />
       </label>
-      <label>
-        Groupe
-        <select value={filters.group ?? ''} onChange={(e) => onChange({ group: e.target.value || undefined })}>
-          <option value="">Tous</option>
-          <option value={PRIVATE}>Privées</option>
-          {groups.map((group) => (
-            <option key={group.id} value={group.id}>
-              Groupe « {group.name} »
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label="Groupe"
+        value={filters.group}
+        options={[
+          { value: PRIVATE, label: 'Privées' },
+          ...groups.map((group) => ({ value: group.id, label: `Groupe « ${group.name} »` })),
+        ]}
+        onChange={(group) => onChange({ group })}
+      />
     </form>
   );
 }

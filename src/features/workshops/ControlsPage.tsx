@@ -20,6 +20,7 @@ import { useEntries, useNow, useWorkshop } from './hooks.ts';
 import { useWall } from './wall.ts';
 import { WallList } from './WallList.tsx';
 import './workshops.css';
+import { WorkshopNotFound } from './WorkshopNotFound.tsx';
 
 type Transition = (workshop: Workshop, now: string) => Pick<Workshop, 'run' | 'status'>;
 
@@ -35,7 +36,7 @@ export default function ControlsPage() {
   const [error, setError] = useState<string>();
 
   if (workshop === undefined) return <p className="muted">Chargement…</p>;
-  if (workshop === null) return <p>Atelier introuvable sur cet appareil.</p>;
+  if (workshop === null) return <WorkshopNotFound />;
   const run = (transition: Transition) =>
     changeRun(db, id, transition).then(
       () => setError(undefined),

@@ -7,6 +7,7 @@ import { useInvitationUrl } from './invitation.ts';
 import { useWall } from './wall.ts';
 import { WallList } from './WallList.tsx';
 import './workshops.css';
+import { WorkshopNotFound } from './WorkshopNotFound.tsx';
 
 /**
  * /ateliers/:id/projection: what the room sees, full screen, large type,
@@ -23,7 +24,12 @@ export default function ProjectorPage() {
   const cards = useWall(workshop, entries, step?.id);
 
   if (workshop === undefined) return <p className="projector">Chargement…</p>;
-  if (workshop === null) return <p className="projector">Atelier introuvable sur cet appareil.</p>;
+  if (workshop === null)
+    return (
+      <main className="projector" lang="fr">
+        <WorkshopNotFound />
+      </main>
+    );
   const timer = timerAt(workshop, now);
   const code = formatWorkshopCode(workshop.code);
   const highlighted = cards.find((c) => c.contribution.id === workshop.run.highlightedId);

@@ -12,6 +12,7 @@ import { useGroups, useKits, usePendingGroup, useWorkshop } from './hooks.ts';
 import { askForGroup, forgetPendingGroup, GROUP_NAME_MAX } from './pending-groups.ts';
 import { Worksheets } from './Worksheets.tsx';
 import './workshops.css';
+import { WorkshopNotFound } from './WorkshopNotFound.tsx';
 
 const EMPTY: WorkshopInput = {
   title: '',
@@ -27,7 +28,7 @@ export default function WorkshopFormPage() {
   const existing = useWorkshop(id ?? '');
   const pending = usePendingGroup(id);
   if (!id) return <WorkshopForm initial={EMPTY} />;
-  if (existing === null) return <p>Atelier introuvable sur cet appareil.</p>;
+  if (existing === null) return <WorkshopNotFound />;
   if (!existing || pending === undefined) return <p className="muted">Chargement…</p>;
   const { title, startsAt, place, kitId, dotsPerParticipant, steps, workspaceId } = existing;
   return (
