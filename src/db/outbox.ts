@@ -3,6 +3,7 @@ import type { AppDatabase } from './database.ts';
 import { askPersistenceOnce } from './persistence.ts';
 import { newId } from './ids.ts';
 import { readSession } from './session.ts';
+import { USER_COLLECTIONS } from '../model/collections.ts';
 
 /**
  * Writing user documents: every write gets a new `rev` and `updatedAt`, and
@@ -57,11 +58,86 @@ function updateOutbox(
   return next;
 }
 
-export function noteWritten(db: AppDatabase, collection: string, id: string, rev = ''): Promise<void> {
+type UserCollectionName = 'annotations' | 'initiatives' | 'workshops' | 'contributions' | 'feedback';
+
+/** The `rev` each stored document has now, deleted ones (tombstones still to send) included. */
+async function storedRevs(
+  db: AppDatabase,
+  collection: UserCollectionName,
+  ids: readonly string[],
+): Promise<Map<string, string | undefined>> {
+  const rows = await db.collections[collection].storageInstance.findDocumentsById([...ids], true);
+  return new Map(rows.map((row) => [String((row as { id: string }).id), (row as { rev?: string }).rev]));
+}
+
+/**
+ * Writes user documents with their outbox entries noted first. A tab closed
+ * between the two then leaves an entry too many (settleOutbox drops it when
+ * the document never came to be), never one too few: the sign-out warning
+ * cannot miss an unsent change. Entries of documents the write did not
+ * store are put back as they were before it.
+ */
+export async function recordWrites<T>(
+  db: AppDatabase,
+  collection: UserCollectionName,
+  docs: readonly { id: string; rev?: string }[],
+  write: () => Promise<T>,
+): Promise<T> {
   askPersistenceOnce();
-  return updateOutbox(db, (pending, refused) => {
-    pending[`${collection}/${id}`] = rev;
-    delete refused[`${collection}/${id}`]; // a new version gets a new chance
+  const before = new Map<string, { rev?: string; refusal?: Refusal }>();
+  await updateOutbox(db, (pending, refused) => {
+    for (const { id, rev = '' } of docs) {
+      const key = `${collection}/${id}`;
+      before.set(key, { rev: pending[key], refusal: refused[key] });
+      pending[key] = rev;
+      delete refused[key]; // a new version gets a new chance
+    }
+  });
+  try {
+    return await write();
+  } catch (error) {
+    const stored = await storedRevs(
+      db,
+      collection,
+      docs.map((d) => d.id),
+    );
+    const unstored = docs.filter((d) => !stored.has(d.id) || (d.rev !== undefined && stored.get(d.id) !== d.rev));
+    await updateOutbox(db, (pending, refused) => {
+      for (const { id } of unstored) {
+        const key = `${collection}/${id}`;
+        const { rev, refusal } = before.get(key)!;
+        if (rev === undefined) delete pending[key];
+        else pending[key] = rev;
+        if (refusal) refused[key] = refusal;
+      }
+    });
+    throw error;
+  }
+}
+
+export function recordWrite<T>(
+  db: AppDatabase,
+  collection: UserCollectionName,
+  doc: { id: string; rev?: string },
+  write: () => Promise<T>,
+): Promise<T> {
+  return recordWrites(db, collection, [doc], write);
+}
+
+/** At start: entries of documents that were never stored (the tab closed mid-write) leave the outbox. */
+export async function settleOutbox(db: AppDatabase): Promise<void> {
+  const doc = await db.getLocal<Outbox>(OUTBOX);
+  const keys = Object.keys(doc?.toJSON().data.pending ?? {});
+  const ghosts: string[] = [];
+  for (const { name } of USER_COLLECTIONS) {
+    const ids = keys.filter((key) => key.startsWith(`${name}/`)).map((key) => key.slice(name.length + 1));
+    if (ids.length === 0) continue;
+    const stored = await storedRevs(db, name as UserCollectionName, ids);
+    ghosts.push(...ids.filter((id) => !stored.has(id)).map((id) => `${name}/${id}`));
+  }
+  if (ghosts.length === 0) return;
+  await updateOutbox(db, (pending) => {
+    for (const key of ghosts) delete pending[key];
   });
 }
 
@@ -97,12 +173,17 @@ export function watchRefusals(db: AppDatabase): Observable<Refusal[]> {
  */
 export async function notePushed(
   db: AppDatabase,
-  collection: 'annotations' | 'initiatives' | 'workshops' | 'contributions' | 'feedback',
+  collection: UserCollectionName,
   docs: { id: string; rev?: string }[],
 ): Promise<void> {
-  const current = await db.collections[collection].findByIds(docs.map((d) => d.id)).exec();
-  const revOf = (id: string) => (current.get(id)?.toJSON() as { rev?: string } | undefined)?.rev;
-  const reached = docs.filter((d) => current.has(d.id) && revOf(d.id) === d.rev).map((d) => `${collection}/${d.id}`);
+  const stored = await storedRevs(
+    db,
+    collection,
+    docs.map((d) => d.id),
+  );
+  const reached = docs
+    .filter((d) => stored.has(d.id) && stored.get(d.id) === d.rev)
+    .map((d) => `${collection}/${d.id}`);
   await updateOutbox(db, (pending) => {
     for (const key of reached) delete pending[key];
   });

@@ -12,7 +12,7 @@ import { replicateUserCollections } from '../../src/db/replication/user.ts';
 import { saveSession, type Session } from '../../src/db/session.ts';
 import { firstValueFrom } from 'rxjs';
 import { newRev } from '../../src/db/ids.ts';
-import { countUnsyncedChanges, noteWritten, watchRefusals } from '../../src/db/outbox.ts';
+import { countUnsyncedChanges, recordWrite, watchRefusals } from '../../src/db/outbox.ts';
 
 const { baseUrl, name } = workerData as { baseUrl: string; name: string };
 let db: AppDatabase;
@@ -62,15 +62,15 @@ async function handle(command: Command): Promise<unknown> {
       return null;
     case 'write': {
       const doc = { ...command.doc, id: String(command.doc.id), rev: newRev() };
-      await db.annotations.insert(doc as never);
-      await noteWritten(db, 'annotations', doc.id, doc.rev);
+      await recordWrite(db, 'annotations', doc, () => db.annotations.insert(doc as never));
       return doc;
     }
     case 'edit': {
       const current = await db.annotations.findOne(command.id).exec();
       const rev = newRev();
-      await current!.incrementalPatch({ ...command.patch, rev, updatedAt: new Date().toISOString() } as never);
-      await noteWritten(db, 'annotations', command.id, rev);
+      await recordWrite(db, 'annotations', { id: command.id, rev }, () =>
+        current!.incrementalPatch({ ...command.patch, rev, updatedAt: new Date().toISOString() } as never),
+      );
       return null;
     }
     case 'setNote': {
@@ -78,11 +78,12 @@ async function handle(command: Command): Promise<unknown> {
       const current = await db.annotations.findOne(command.id).exec();
       let previous: unknown;
       const rev = newRev();
-      await current!.incrementalModify((data) => {
-        previous = (data as { note?: string }).note;
-        return { ...data, note: command.note, rev, updatedAt: new Date().toISOString() };
-      });
-      await noteWritten(db, 'annotations', command.id, rev);
+      await recordWrite(db, 'annotations', { id: command.id, rev }, () =>
+        current!.incrementalModify((data) => {
+          previous = (data as { note?: string }).note;
+          return { ...data, note: command.note, rev, updatedAt: new Date().toISOString() };
+        }),
+      );
       return previous ?? null;
     }
     case 'readAll': {

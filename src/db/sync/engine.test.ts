@@ -7,7 +7,7 @@ import type { Annotation } from '../../model/annotations.ts';
 import { openDatabase, type AppDatabase } from '../database.ts';
 import { newRev } from '../ids.ts';
 import { watchLostGroups } from '../lost-groups.ts';
-import { currentOwnerId, noteWritten, watchOutbox, watchRefusals } from '../outbox.ts';
+import { currentOwnerId, recordWrite, watchOutbox, watchRefusals } from '../outbox.ts';
 import { readSession, saveSession, type Session } from '../session.ts';
 import { SyncEngine, type SyncEnvironment, type SyncState } from './engine.ts';
 
@@ -72,8 +72,7 @@ async function writeNote(note: string): Promise<Annotation> {
     color: 'jaune',
     note,
   };
-  await db.annotations.insert(annotation);
-  await noteWritten(db, 'annotations', annotation.id, annotation.rev);
+  await recordWrite(db, 'annotations', annotation, () => db.annotations.insert(annotation));
   return annotation;
 }
 
@@ -175,16 +174,14 @@ describe('SyncEngine, a group the user loses', () => {
     await db.upsertLocal('workspaces', { list: [{ id: group.id, name: 'Vallée', role: 'member' }] });
     await saveSession(db, member);
     const sent = { ...groupNote(member.user.id, group.id, 'Envoyée avant.'), authorName: 'Membre' };
-    await db.annotations.insert(sent);
-    await noteWritten(db, 'annotations', sent.id, sent.rev);
+    await recordWrite(db, 'annotations', sent, () => db.annotations.insert(sent));
     const own = await writeNote('Privée, hors groupe.');
     await firstValueFrom(engine.status$.pipe(filter((s) => s.state === 'up-to-date' && s.pending === 0)));
     await until(async () => (await db.annotations.findOne(fromOwner.id).exec()) !== null);
 
     holdPushes = true;
     const unsent = { ...groupNote(member.user.id, group.id, 'Écrite dans le train.'), authorName: 'Membre' };
-    await db.annotations.insert(unsent);
-    await noteWritten(db, 'annotations', unsent.id, unsent.rev);
+    await recordWrite(db, 'annotations', unsent, () => db.annotations.insert(unsent));
     await api(`/workspaces/${group.id}/members/${member.user.id}`, owner.token, 'DELETE');
 
     const lost = await firstValueFrom(watchLostGroups(db).pipe(filter((groups) => groups.length > 0)));

@@ -7,7 +7,7 @@ import { replicateInbox } from '../replication/inbox.ts';
 import { replicateUserCollections, SyncRefused, type UserReplicationOptions } from '../replication/user.ts';
 import { forgetSession, watchSession, type Session } from '../session.ts';
 import { newRev } from '../ids.ts';
-import { clearOutbox, noteWritten, watchOutbox } from '../outbox.ts';
+import { clearOutbox, recordWrite, settleOutbox, watchOutbox } from '../outbox.ts';
 import { forgetScreenSnapshots } from '../screen-snapshots.ts';
 import { findCollection, USER_COLLECTIONS } from '../../model/collections.ts';
 
@@ -141,6 +141,7 @@ export class SyncEngine {
     await this.stopReplications();
     this.session = session;
     this.hooks.onSession?.(this.db, session);
+    await settleOutbox(this.db);
     if (session) {
       await attachDeviceDocuments(this.db, session.user.id);
       this.replications = replicateUserCollections(this.db, session, {
@@ -237,8 +238,9 @@ async function attachDeviceDocuments(db: AppDatabase, userId: string): Promise<v
     const docs = await db.collections[name].find({ selector: { ownerId: deviceId } }).exec();
     for (const doc of docs) {
       const rev = newRev();
-      await doc.incrementalPatch({ ownerId: userId, rev, updatedAt: new Date().toISOString() } as never);
-      await noteWritten(db, name, doc.primary, rev);
+      await recordWrite(db, name as 'annotations', { id: doc.primary, rev }, async () => {
+        await doc.incrementalPatch({ ownerId: userId, rev, updatedAt: new Date().toISOString() } as never);
+      });
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { Observable } from 'rxjs';
 import type { AppDatabase } from '../../db/database.ts';
 import { newId, newRev } from '../../db/ids.ts';
-import { currentOwnerId, noteWritten } from '../../db/outbox.ts';
+import { currentOwnerId, recordWrite } from '../../db/outbox.ts';
 import type { Annotation, AnnotationColor } from '../../model/annotations.ts';
 import { readSession } from '../../db/session.ts';
 import { dismissConflict, restoreConflict } from '../../model/merge.ts';
@@ -52,8 +52,7 @@ export async function addHighlight(db: AppDatabase, input: HighlightInput): Prom
     note: input.note,
     ...(session ? { authorName: session.user.displayName } : {}),
   };
-  await db.annotations.insert(annotation);
-  await noteWritten(db, 'annotations', annotation.id, annotation.rev);
+  await recordWrite(db, 'annotations', annotation, () => db.annotations.insert(annotation));
   return annotation;
 }
 
@@ -72,8 +71,9 @@ async function rewrite(db: AppDatabase, id: string, change: (doc: Annotation) =>
   const doc = await db.annotations.findOne(id).exec();
   if (!doc) throw new Error('Cette note n’existe plus sur l’appareil.');
   const rev = newRev();
-  await doc.incrementalModify((data) => ({ ...change(data as Annotation), rev }) as never);
-  await noteWritten(db, 'annotations', id, rev);
+  await recordWrite(db, 'annotations', { id, rev }, () =>
+    doc.incrementalModify((data) => ({ ...change(data as Annotation), rev }) as never),
+  );
 }
 
 export function editNote(db: AppDatabase, id: string, note: string): Promise<void> {
@@ -130,8 +130,7 @@ export async function importAnnotations(
       rev,
       ...(session ? { authorName: session.user.displayName } : {}),
     };
-    await db.annotations.upsert(annotation);
-    await noteWritten(db, 'annotations', annotation.id, rev);
+    await recordWrite(db, 'annotations', annotation, () => db.annotations.upsert(annotation));
   }
   let updated = 0;
   for (const a of plan.toUpdate) {

@@ -2,7 +2,7 @@ import { map, type Observable } from 'rxjs';
 import type { AppDatabase } from '../../db/database.ts';
 import { readSession } from '../../db/session.ts';
 import { newId } from '../../db/ids.ts';
-import { noteWritten } from '../../db/outbox.ts';
+import { recordWrite } from '../../db/outbox.ts';
 import type { Feedback } from '../../model/feedback.ts';
 import type { NeedId } from '../../model/vocabulary.ts';
 
@@ -42,8 +42,7 @@ export async function sendFeedback(db: AppDatabase, input: FeedbackInput): Promi
     ...(input.workshopId ? { workshopId: input.workshopId } : {}),
     ...(input.workshopId && input.workshopScore !== undefined ? { workshopScore: input.workshopScore } : {}),
   };
-  await db.feedback.insert(feedback);
-  await noteWritten(db, 'feedback', feedback.id);
+  await recordWrite(db, 'feedback', feedback, () => db.feedback.insert(feedback));
   return feedback;
 }
 

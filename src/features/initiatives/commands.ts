@@ -3,7 +3,7 @@ import type { AppDatabase } from '../../db/database.ts';
 import { askPersistenceOnce } from '../../db/persistence.ts';
 import { readSession } from '../../db/session.ts';
 import { newId, newRev } from '../../db/ids.ts';
-import { currentOwnerId, noteWritten } from '../../db/outbox.ts';
+import { currentOwnerId, recordWrite } from '../../db/outbox.ts';
 import type { Initiative } from '../../model/initiatives.ts';
 import { dismissConflict, restoreConflict } from '../../model/merge.ts';
 import { applyEdit, draftOfEdit, newDraft, recordedFields, toJsonValue, type DraftRecord } from './drafts.ts';
@@ -133,8 +133,10 @@ export async function recordInitiative(db: AppDatabase, record: DraftRecord): Pr
   const existing = await db.initiatives.findOne(record.id).exec();
   let saved: Initiative;
   if (existing) {
-    const doc = await existing.incrementalModify(
-      (current) => toJsonValue(applyEdit(current as unknown as Initiative, record, { rev, updatedAt: now })) as never,
+    const doc = await recordWrite(db, 'initiatives', { id: record.id, rev }, () =>
+      existing.incrementalModify(
+        (current) => toJsonValue(applyEdit(current as unknown as Initiative, record, { rev, updatedAt: now })) as never,
+      ),
     );
     saved = doc.toJSON() as unknown as Initiative;
   } else {
@@ -152,9 +154,8 @@ export async function recordInitiative(db: AppDatabase, record: DraftRecord): Pr
       // The author's display name, within the account rules' length as the schema's authorName is.
       ...(session ? { authorName: session.user.displayName } : {}),
     });
-    await db.initiatives.insert(saved);
+    await recordWrite(db, 'initiatives', saved, () => db.initiatives.insert(saved));
   }
-  await noteWritten(db, 'initiatives', record.id, rev);
   await deleteDraft(db, record.id);
   return saved;
 }
@@ -163,8 +164,9 @@ async function rewrite(db: AppDatabase, id: string, change: (doc: Initiative) =>
   const doc = await db.initiatives.findOne(id).exec();
   if (!doc) throw new Error('Cette initiative n’est plus sur l’appareil.');
   const rev = newRev();
-  await doc.incrementalModify((data) => ({ ...change(data as unknown as Initiative), rev }) as never);
-  await noteWritten(db, 'initiatives', id, rev);
+  await recordWrite(db, 'initiatives', { id, rev }, () =>
+    doc.incrementalModify((data) => ({ ...change(data as unknown as Initiative), rev }) as never),
+  );
 }
 
 /** Puts back the version kept from another device. */

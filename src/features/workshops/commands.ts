@@ -2,7 +2,7 @@ import { map, of, type Observable } from 'rxjs';
 import type { AppDatabase } from '../../db/database.ts';
 import { readSession } from '../../db/session.ts';
 import { newId, newRev } from '../../db/ids.ts';
-import { currentOwnerId, noteWritten } from '../../db/outbox.ts';
+import { currentOwnerId, recordWrite } from '../../db/outbox.ts';
 import { guestRecord, saveGuestRecord, type GuestRecord } from '../../db/workshop-guests.ts';
 import { DISPLAY_NAME_MAX } from '../../model/accounts.ts';
 import { recordInitiative } from '../../model/workshops/board.ts';
@@ -35,8 +35,9 @@ async function write<T extends { id: string }>(
 ): Promise<T> {
   const rev = newRev();
   const next = clean({ ...doc, rev, updatedAt: new Date().toISOString() });
-  await (db.collections[name] as unknown as { upsert(doc: unknown): Promise<unknown> }).upsert(next);
-  await noteWritten(db, name, doc.id, rev);
+  await recordWrite(db, name, next, () =>
+    (db.collections[name] as unknown as { upsert(doc: unknown): Promise<unknown> }).upsert(next),
+  );
   return next;
 }
 

@@ -3,7 +3,7 @@ import { firstValueFrom } from 'rxjs';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type AppDatabase } from '../../../db/database.ts';
-import { noteWritten, watchOutbox } from '../../../db/outbox.ts';
+import { recordWrites, watchOutbox } from '../../../db/outbox.ts';
 import { samplePool } from '../../../model/workshops/pooling/sample-pool.ts';
 import { addReceivedEntries, watchPendingPool } from './commands.ts';
 
@@ -45,11 +45,10 @@ describe('pooling commands', () => {
   });
 
   it('gives the pending pool of one workshop', async () => {
-    await db.contributions.bulkInsert(entries);
     const [first, second] = pool.contributions;
-    await noteWritten(db, 'contributions', first!.id, first!.rev);
-    await noteWritten(db, 'contributions', second!.id, second!.rev);
-    await noteWritten(db, 'contributions', pool.dots[0]!.id, pool.dots[0]!.rev);
+    await recordWrites(db, 'contributions', [first!, second!, pool.dots[0]!], () =>
+      db.contributions.bulkInsert(entries),
+    );
     const pending = await firstValueFrom(watchPendingPool(db, pool.workshopId));
     expect(pending.contributions.map((c) => c.id).sort()).toEqual([first!.id, second!.id].sort());
     expect(pending.dots).toHaveLength(1);

@@ -5,7 +5,7 @@
  */
 import { map, type Observable, switchMap } from 'rxjs';
 import type { AppDatabase } from '../../../db/database.ts';
-import { noteWritten, watchOutbox } from '../../../db/outbox.ts';
+import { recordWrites, watchOutbox } from '../../../db/outbox.ts';
 import { isDots, type WorkshopEntry } from '../../../model/workshops/contribution.ts';
 import { mergeCounts, mergeOnce } from '../../../model/workshops/pooling/merge.ts';
 import { pendingPool, type WorkshopPool } from '../../../model/workshops/pooling/workshop-pool.ts';
@@ -42,9 +42,10 @@ export async function addReceivedEntries(db: AppDatabase, entries: readonly Work
   const dots = mergeOnce(held.filter(isDots), entries.filter(isDots));
   const writes = [...contributions.added, ...contributions.updated, ...dots.added, ...dots.updated];
   if (writes.length > 0) {
-    const { error } = await db.contributions.bulkUpsert(writes);
-    if (error.length > 0) throw new Error(`${error.length} documents n’ont pas pu être enregistrés`);
-    for (const entry of writes) await noteWritten(db, 'contributions', entry.id, entry.rev);
+    await recordWrites(db, 'contributions', writes, async () => {
+      const { error } = await db.contributions.bulkUpsert(writes);
+      if (error.length > 0) throw new Error(`${error.length} documents n’ont pas pu être enregistrés`);
+    });
   }
   return { contributions: mergeCounts(contributions), dots: mergeCounts(dots) };
 }
