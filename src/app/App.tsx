@@ -1,9 +1,10 @@
-import { lazy, Suspense } from 'react';
+import { isValidElement, lazy, Suspense, type ComponentType } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { HomePage } from '../features/library/HomePage.tsx';
 import { HOME_TITLE } from '../i18n/fr.ts';
+import { SCREEN_TEXTS } from '../model/screen-texts.ts';
 import { NotFound } from '../features/library/NotFound.tsx';
-import { DatabaseGate, DatabaseProvider } from '../db/react/DatabaseContext.tsx';
+import { DatabaseGate, DatabaseProvider, loadDatabaseCode } from '../db/react/DatabaseContext.tsx';
 import { ErrorPage } from './ErrorPage.tsx';
 import { Layout } from './Layout.tsx';
 import { OfflineExtras } from './OfflineExtras.tsx';
@@ -11,33 +12,41 @@ import type { ScreenHandle } from './ScreenShell.tsx';
 import { syncHooks } from './sync-hooks.ts';
 import { keepScreenSnapshots } from './screen-snapshots.ts';
 
-const NeedPage = lazy(() => import('../features/library/NeedPage.tsx'));
-const ResourceListPage = lazy(() => import('../features/library/ResourceListPage.tsx'));
-const ResourcePage = lazy(() => import('./routes/ResourceRoute.tsx'));
-const WebinarsPage = lazy(() => import('../features/library/WebinarsPage.tsx'));
-const GlossaryPage = lazy(() => import('../features/library/GlossaryPage.tsx'));
-const StoragePage = lazy(() => import('../features/storage/StoragePage.tsx'));
-const SearchPage = lazy(() => import('../features/search/SearchPage.tsx'));
-const FeedbackPage = lazy(() => import('../features/feedback/FeedbackPage.tsx'));
-const AccountPage = lazy(() => import('../features/account/AccountPage.tsx'));
-const WorkspacesPage = lazy(() => import('../features/account/WorkspacesPage.tsx'));
-const JoinWorkspacePage = lazy(() => import('../features/account/JoinWorkspacePage.tsx'));
-const WorkspacePage = lazy(() => import('../features/account/WorkspacePage.tsx'));
-const MyAnnotationsPage = lazy(() => import('../features/annotations/MyAnnotationsPage.tsx'));
-const GroupAnnotationsPage = lazy(() => import('../features/annotations/GroupAnnotationsPage.tsx'));
-const InitiativesPage = lazy(() => import('../features/initiatives/InitiativesPage.tsx'));
-const InitiativeFormPage = lazy(() => import('../features/initiatives/InitiativeFormPage.tsx'));
-const InitiativeDetailPage = lazy(() => import('../features/initiatives/InitiativeDetailPage.tsx'));
-const WorkshopsPage = lazy(() => import('../features/workshops/WorkshopsPage.tsx'));
-const WorkshopFormPage = lazy(() => import('../features/workshops/WorkshopFormPage.tsx'));
-const WorkshopPage = lazy(() => import('../features/workshops/WorkshopPage.tsx'));
-const ControlsPage = lazy(() => import('../features/workshops/ControlsPage.tsx'));
-const ProjectorPage = lazy(() => import('../features/workshops/ProjectorPage.tsx'));
-const ParticipantPage = lazy(() => import('../features/workshops/ParticipantPage.tsx'));
-const ShareRoute = lazy(() => import('../features/workshops/pooling/ShareRoute.tsx'));
-const ReceiveRoute = lazy(() => import('../features/workshops/pooling/ReceiveRoute.tsx'));
-const BoardPage = lazy(() => import('../features/workshops/board/BoardPage.tsx'));
-const ReportRoute = lazy(() => import('../features/workshops/report/ReportRoute.tsx'));
+/** Each screen's code, loaded when the screen first shows (React.lazy), or at once for the page's own screen. */
+const screenCode = new Map<unknown, () => Promise<unknown>>();
+function screen<T extends ComponentType>(load: () => Promise<{ default: T }>) {
+  const component = lazy(load);
+  screenCode.set(component, load);
+  return component;
+}
+
+const NeedPage = screen(() => import('../features/library/NeedPage.tsx'));
+const ResourceListPage = screen(() => import('../features/library/ResourceListPage.tsx'));
+const ResourcePage = screen(() => import('./routes/ResourceRoute.tsx'));
+const WebinarsPage = screen(() => import('../features/library/WebinarsPage.tsx'));
+const GlossaryPage = screen(() => import('../features/library/GlossaryPage.tsx'));
+const StoragePage = screen(() => import('../features/storage/StoragePage.tsx'));
+const SearchPage = screen(() => import('../features/search/SearchPage.tsx'));
+const FeedbackPage = screen(() => import('../features/feedback/FeedbackPage.tsx'));
+const AccountPage = screen(() => import('../features/account/AccountPage.tsx'));
+const WorkspacesPage = screen(() => import('../features/account/WorkspacesPage.tsx'));
+const JoinWorkspacePage = screen(() => import('../features/account/JoinWorkspacePage.tsx'));
+const WorkspacePage = screen(() => import('../features/account/WorkspacePage.tsx'));
+const MyAnnotationsPage = screen(() => import('../features/annotations/MyAnnotationsPage.tsx'));
+const GroupAnnotationsPage = screen(() => import('../features/annotations/GroupAnnotationsPage.tsx'));
+const InitiativesPage = screen(() => import('../features/initiatives/InitiativesPage.tsx'));
+const InitiativeFormPage = screen(() => import('../features/initiatives/InitiativeFormPage.tsx'));
+const InitiativeDetailPage = screen(() => import('../features/initiatives/InitiativeDetailPage.tsx'));
+const WorkshopsPage = screen(() => import('../features/workshops/WorkshopsPage.tsx'));
+const WorkshopFormPage = screen(() => import('../features/workshops/WorkshopFormPage.tsx'));
+const WorkshopPage = screen(() => import('../features/workshops/WorkshopPage.tsx'));
+const ControlsPage = screen(() => import('../features/workshops/ControlsPage.tsx'));
+const ProjectorPage = screen(() => import('../features/workshops/ProjectorPage.tsx'));
+const ParticipantPage = screen(() => import('../features/workshops/ParticipantPage.tsx'));
+const ShareRoute = screen(() => import('../features/workshops/pooling/ShareRoute.tsx'));
+const ReceiveRoute = screen(() => import('../features/workshops/pooling/ReceiveRoute.tsx'));
+const BoardPage = screen(() => import('../features/workshops/board/BoardPage.tsx'));
+const ReportRoute = screen(() => import('../features/workshops/report/ReportRoute.tsx'));
 
 /** A screen's heading, shown with the shell while its data or code is still on the way (ScreenShell.tsx). */
 const heading = (text: string): ScreenHandle => ({ heading: text });
@@ -65,14 +74,26 @@ const router = createBrowserRouter([
       { path: '/ressources/:id', element: <ResourcePage /> },
       { path: '/webinaires', element: <WebinarsPage />, handle: heading('Le cycle de webinaires 2019') },
       { path: '/glossaire', element: <GlossaryPage />, handle: heading('Vocabulaire partagé') },
-      { path: '/annotations', element: <MyAnnotationsPage />, handle: heading('Mes annotations') },
+      {
+        path: '/annotations',
+        element: <MyAnnotationsPage />,
+        handle: SCREEN_TEXTS['/annotations'],
+      },
       { path: '/annotations/groupe/:id', element: <GroupAnnotationsPage />, handle: heading('Notes du groupe') },
-      { path: '/initiatives', element: <InitiativesPage />, handle: heading('Initiatives') },
-      { path: '/initiatives/nouvelle', element: <InitiativeFormPage />, handle: heading('Nouvelle initiative') },
+      { path: '/initiatives', element: <InitiativesPage />, handle: SCREEN_TEXTS['/initiatives'] },
+      {
+        path: '/initiatives/nouvelle',
+        element: <InitiativeFormPage />,
+        handle: SCREEN_TEXTS['/initiatives/nouvelle'],
+      },
       { path: '/initiatives/:id', element: <InitiativeDetailPage /> },
       { path: '/initiatives/:id/modifier', element: <InitiativeFormPage /> },
-      { path: '/ateliers', element: <WorkshopsPage />, handle: heading('Ateliers') },
-      { path: '/ateliers/nouveau', element: <WorkshopFormPage />, handle: heading('Préparer un atelier') },
+      { path: '/ateliers', element: <WorkshopsPage />, handle: SCREEN_TEXTS['/ateliers'] },
+      {
+        path: '/ateliers/nouveau',
+        element: <WorkshopFormPage />,
+        handle: SCREEN_TEXTS['/ateliers/nouveau'],
+      },
       { path: '/ateliers/:id', element: <WorkshopPage /> },
       { path: '/ateliers/:id/modifier', element: <WorkshopFormPage />, handle: heading('Modifier l’atelier') },
       { path: '/ateliers/:id/animer', element: <ControlsPage />, handle: heading('Animer l’atelier') },
@@ -82,7 +103,7 @@ const router = createBrowserRouter([
       { path: '/ateliers/:id/tableau', element: <BoardPage />, handle: heading('Tableau des contributions') },
       { path: '/ateliers/:id/compte-rendu', element: <ReportRoute />, handle: heading('Compte rendu') },
       { path: '/hors-ligne', element: <StoragePage />, handle: heading('Stockage hors ligne') },
-      { path: '/recherche', element: <SearchPage />, handle: heading('Recherche') },
+      { path: '/recherche', element: <SearchPage />, handle: SCREEN_TEXTS['/recherche'] },
       { path: '/avis', element: <FeedbackPage />, handle: heading('Donner mon avis') },
       { path: '/compte', element: <AccountPage />, handle: heading('Compte') },
       { path: '/espaces', element: <WorkspacesPage />, handle: heading('Espaces') },
@@ -95,6 +116,17 @@ const router = createBrowserRouter([
 
 // A repeat visit shows the screen's last markup at once (src/main.tsx, ui/PagePreview.tsx).
 keepScreenSnapshots(router);
+
+// The database's code and the page's own screen's code load at once, side by side: the screen's
+// code would otherwise be asked for only once the database is open.
+void loadDatabaseCode().catch(() => undefined);
+for (const match of router.state.matches) {
+  const element = match.route.element;
+  if (isValidElement(element))
+    void screenCode
+      .get(element.type)?.()
+      .catch(() => undefined);
+}
 
 export function App() {
   return (

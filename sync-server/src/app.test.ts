@@ -135,6 +135,12 @@ describe('the API', () => {
     expect(await (await fetch(`${server.url}/ressources/inconnu`)).text()).toContain(
       '<main class="page"><p class="muted">Chargement…</p></main>',
     );
+    // A screen whose top does not depend on the data: its heading and first paragraph, whatever the query.
+    const form = await (await fetch(`${server.url}/initiatives/nouvelle?brouillon=abc`)).text();
+    expect(form).toContain('<main class="page"><h1>Nouvelle initiative</h1><p class="lead">Tout ce que vous saisissez');
+    expect(await (await fetch(`${server.url}/initiatives/abc`)).text()).toContain(
+      '<main class="page"><p class="muted">Chargement…</p></main>',
+    );
 
     // A script of an older build is missing, not the app's page.
     const gone = await fetch(`${server.url}/assets/app-old999.js`);

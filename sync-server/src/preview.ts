@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HOME_LEAD, HOME_TITLE, RESOURCE_TYPE_LABELS } from '../../src/model/library-labels.ts';
 import type { Need, Resource } from '../../src/model/library.ts';
+import { SCREEN_TEXTS, type ScreenText } from '../../src/model/screen-texts.ts';
 import { NEED_IDS } from '../../src/model/vocabulary.ts';
 import type { Store } from './store/store.ts';
 
@@ -36,18 +37,31 @@ async function needsList(store: Store): Promise<string> {
   );
 }
 
+/** The heading and first paragraph of a screen that has them whatever the data (src/model/screen-texts.ts). */
+function screenText(url: string): ScreenText | undefined {
+  const path = url.replace(/[?#].*$/, '').replace(/(.)\/$/, '$1');
+  return Object.hasOwn(SCREEN_TEXTS, path) ? SCREEN_TEXTS[path as keyof typeof SCREEN_TEXTS] : undefined;
+}
+
 /**
  * The app's page for a navigation. The home, or a link to a text, opened on
  * a first visit gets its heading (for a text: type, title, summary; for the
  * home, the needs too) in the page itself, so the reader sees it before the app and the library have
  * arrived; the app shows the same heading until it has the page's content
- * (src/ui/PagePreview.tsx).
+ * (src/ui/PagePreview.tsx). The screens of src/model/screen-texts.ts get
+ * their heading and first paragraph, which the app draws again over them.
  */
 export async function appPage(staticDir: string, store: Store, url: string): Promise<string> {
   const page = await readFile(join(staticDir, 'index.html'), 'utf8');
   if (/^\/(?:[?#].*)?$/.test(url)) {
     const home = `<div data-preview="/"><h1>${escapeHtml(HOME_TITLE)}</h1><p class="lead">${escapeHtml(HOME_LEAD)}</p>${await needsList(store)}</div>`;
     return page.replace(SHELL_MAIN, () => `<main class="page">${home}</main>`);
+  }
+  const screen = screenText(url);
+  if (screen) {
+    // The app draws the same heading and paragraph over it while it opens (src/app/ScreenShell.tsx).
+    const top = `<h1>${escapeHtml(screen.heading)}</h1><p class="lead">${escapeHtml(screen.lead)}</p><p class="muted">Chargement…</p>`;
+    return page.replace(SHELL_MAIN, () => `<main class="page">${top}</main>`);
   }
   const match = RESOURCE_PATH.exec(url);
   if (!match) return page;

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, startTransition, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Observable } from 'rxjs';
 import type { AppDatabase } from '../database.ts';
 import type { LibraryProgress } from '../replication/library.ts';
@@ -16,6 +16,13 @@ export interface DatabaseState {
 const DatabaseContext = createContext<DatabaseState | undefined>(undefined);
 
 let opening: Promise<DatabaseState> | undefined;
+let code: Promise<typeof import('./open.ts')> | undefined;
+
+/** Starts loading the database's code (without opening it): the app asks for it with the page. */
+export function loadDatabaseCode(): Promise<typeof import('./open.ts')> {
+  code ??= import('./open.ts');
+  return code;
+}
 
 /**
  * The database's code (RxDB, Dexie, the replication) is a chunk of its own,
@@ -23,7 +30,7 @@ let opening: Promise<DatabaseState> | undefined;
  * heading paint while it arrives (see open.ts).
  */
 function openOnce(hooks: SyncHooks): Promise<DatabaseState> {
-  opening ??= import('./open.ts').then(({ openDatabaseState }) => openDatabaseState(hooks));
+  opening ??= loadDatabaseCode().then(({ openDatabaseState }) => openDatabaseState(hooks));
   return opening;
 }
 
@@ -38,8 +45,10 @@ const OpeningContext = createContext<Opening>({});
 export function DatabaseProvider({ children, syncHooks = {} }: { children: ReactNode; syncHooks?: SyncHooks }) {
   const [opening, setOpening] = useState<Opening>({});
   useEffect(() => {
+    // The screens' first render with their data is a transition: React renders it in slices,
+    // leaving the main thread to the browser in between (input, painting), instead of one long task.
     openOnce(syncHooks).then(
-      (state) => setOpening({ state }),
+      (state) => startTransition(() => setOpening({ state })),
       (error: unknown) => setOpening({ failure: String(error) }),
     );
     // The hooks are the app's constants: the database opens once per page.

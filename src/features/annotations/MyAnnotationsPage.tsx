@@ -4,6 +4,7 @@ import { useDatabase } from '../../db/react/DatabaseContext.tsx';
 import { useObservable } from '../../db/react/hooks.ts';
 import { watchSession } from '../../db/session.ts';
 import { NEED_SHORT_LABELS } from '../../i18n/fr.ts';
+import { SCREEN_TEXTS } from '../../model/screen-texts.ts';
 import {
   filterAnnotations,
   annotationFiltersFromParams,
@@ -96,7 +97,7 @@ export default function MyAnnotationsPage() {
   return (
     <>
       <h1>Mes annotations</h1>
-      <p className="lead">Vos surlignages et vos notes sur les kits, gardés sur cet appareil.</p>
+      <p className="lead">{SCREEN_TEXTS['/annotations'].lead}</p>
       {workspaces.length > 0 && (
         <nav aria-label="Notes de mes groupes">
           <ul className="chips">

@@ -19,6 +19,7 @@ import { SdgFields } from './SdgFields.tsx';
 import { describeSave, FIELD_FOCUS } from './form-messages.ts';
 import { useInitiativeDraft } from './useInitiativeDraft.ts';
 import { VisibilityField } from './VisibilityField.tsx';
+import { SCREEN_TEXTS } from '../../model/screen-texts.ts';
 
 interface Props {
   initial: DraftRecord;
@@ -97,10 +98,7 @@ export function InitiativeForm({ initial, resumed, editing, session, workspaces 
       onSubmit={(e) => void submit(e)}
     >
       <h1 id="initiative-form-titre">{editing ? 'Modifier l’initiative' : 'Nouvelle initiative'}</h1>
-      <p className="lead">
-        Tout ce que vous saisissez est gardé sur cet appareil au fur et à mesure, même sans réseau : vous pouvez fermer
-        l’application et reprendre plus tard depuis la liste des initiatives.
-      </p>
+      <p className="lead">{SCREEN_TEXTS['/initiatives/nouvelle'].lead}</p>
       <p role="status" className={`draft-status${saveState.state === 'failed' ? ' form-error' : ''}`}>
         {describeSave(saveState)}
       </p>

@@ -23,6 +23,7 @@ import { InitiativeSendState } from './InitiativeSendState.tsx';
 import { describeUploads, useOutbox, useOwnerId, usePhotoInfos, useUploadProgress } from './status-hooks.ts';
 import './initiatives.css';
 import { useImmediateSearchParams } from '../../ui/useImmediateSearchParams.ts';
+import { SCREEN_TEXTS } from '../../model/screen-texts.ts';
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
 
@@ -72,10 +73,7 @@ export default function InitiativesPage() {
   return (
     <>
       <h1>Initiatives</h1>
-      <p className="lead">
-        Les initiatives locales relevées sur le terrain, les vôtres et celles de vos groupes. Tout reste sur cet
-        appareil, même sans réseau, et part dès que possible.
-      </p>
+      <p className="lead">{SCREEN_TEXTS['/initiatives'].lead}</p>
       <p className="actions">
         <Link className="button" to="/initiatives/nouvelle">
           Nouvelle initiative

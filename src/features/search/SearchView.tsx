@@ -2,6 +2,7 @@ import { useRef, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { splitHighlights, type Range } from '../../model/search/highlight.ts';
 import type { SearchKind, SearchResult, SearchResults } from '../../model/search/index.ts';
+import { SCREEN_TEXTS } from '../../model/screen-texts.ts';
 
 /** French names of the kinds of results. */
 export const SEARCH_KIND_LABELS: Record<string, string> = {
@@ -39,6 +40,9 @@ export function SearchView({ query, onQueryChange, outcome, ready, failed = fals
   return (
     <>
       <h1>Recherche</h1>
+      <p id="search-lead" className="lead">
+        {SCREEN_TEXTS['/recherche'].lead}
+      </p>
       <form role="search" className="search-form" onSubmit={onSubmit}>
         <label htmlFor="search-query">Rechercher dans la bibliothèque</label>
         <input
@@ -51,7 +55,7 @@ export function SearchView({ query, onQueryChange, outcome, ready, failed = fals
           autoCapitalize="none"
           spellCheck={false}
           enterKeyHint="search"
-          aria-describedby="search-status"
+          aria-describedby="search-lead search-status"
           autoFocus={query === ''}
         />
       </form>
@@ -71,9 +75,7 @@ export function SearchView({ query, onQueryChange, outcome, ready, failed = fals
 
 function statusMessage({ query, outcome, ready, failed, documents }: Omit<SearchViewProps, 'onQueryChange'>): string {
   if (failed) return 'La recherche n’a pas pu lire la bibliothèque sur cet appareil. Rechargez la page.';
-  if (query.trim() === '') {
-    return 'Un besoin, une notion, une étape de kit… La recherche porte sur toute la bibliothèque, même hors ligne.';
-  }
+  if (query.trim() === '') return '';
   if (!ready || !outcome) return 'Préparation de la recherche…';
   if (documents === 0) {
     return 'La bibliothèque n’est pas encore sur cet appareil : la recherche portera sur elle dès qu’elle sera téléchargée.';

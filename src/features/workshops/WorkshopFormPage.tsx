@@ -13,6 +13,7 @@ import { askForGroup, forgetPendingGroup, GROUP_NAME_MAX } from './pending-group
 import { Worksheets } from './Worksheets.tsx';
 import './workshops.css';
 import { WorkshopNotFound } from './WorkshopNotFound.tsx';
+import { SCREEN_TEXTS } from '../../model/screen-texts.ts';
 
 const EMPTY: WorkshopInput = {
   title: '',
@@ -91,7 +92,7 @@ function WorkshopForm({ id, initial, waitingGroup }: { id?: string; initial: Wor
         <Link to={id ? `/ateliers/${id}` : '/ateliers'}>← Retour</Link>
       </p>
       <h1>{id ? 'Modifier l’atelier' : 'Préparer un atelier'}</h1>
-      <p className="muted">Tout se prépare sans réseau ; l’atelier part vers votre groupe à la prochaine connexion.</p>
+      <p className="lead">{SCREEN_TEXTS['/ateliers/nouveau'].lead}</p>
       <form onSubmit={submit} noValidate className="workshop-form">
         <div className="field">
           <label htmlFor="atelier-titre">Titre</label>

@@ -8,6 +8,7 @@ import { FormError } from '../../ui/FormError.tsx';
 import { watchWorkshops } from './commands.ts';
 import { formatStart } from './format.ts';
 import './workshops.css';
+import { SCREEN_TEXTS } from '../../model/screen-texts.ts';
 
 /** /ateliers: prepare a workshop, join one by its code, the workshops on this device. */
 export default function WorkshopsPage() {
@@ -30,10 +31,7 @@ export default function WorkshopsPage() {
   return (
     <article className="workshops">
       <h1>Ateliers</h1>
-      <p>
-        Préparez un atelier à partir d’un kit, projetez-le, recueillez les contributions des participants sur leur
-        téléphone — avec ou sans réseau — et gardez-en le compte rendu.
-      </p>
+      <p className="lead">{SCREEN_TEXTS['/ateliers'].lead}</p>
       <p>
         <Link className="button primary" to="/ateliers/nouveau">
           Préparer un atelier
