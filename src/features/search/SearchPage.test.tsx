@@ -64,7 +64,11 @@ describe('SearchPage', () => {
     renderAt('/recherche');
     const box = screen.getByRole('searchbox', { name: 'Rechercher dans la bibliothèque' });
     expect(box).toHaveProperty('value', '');
-    expect(screen.getByRole('status').textContent).toMatch(/même hors ligne/);
+    // The invitation is the screen's first paragraph (also in the first page, sync-server/src/preview.ts),
+    // and describes the box; the status stays empty until there is a query.
+    expect(box.getAttribute('aria-describedby')).toBe('search-lead search-status');
+    expect(document.getElementById('search-lead')?.textContent).toMatch(/même hors ligne/);
+    expect(screen.getByRole('status').textContent).toBe('');
     expect(screen.queryByRole('list')).toBeNull();
   });
 
