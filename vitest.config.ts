@@ -10,10 +10,14 @@ const STORE_FREE = [
   'sync-server/src/json-depth.test.ts',
 ];
 /**
- * The server process on a SQLite data folder (full or read-only disk), and the chaos run (it starts
+ * The server process on a SQLite data folder (full or read-only disk), the SQLite group commit, and the chaos run (it starts
  * and kill -9s its own server process on a SQLite data folder): SQLite only.
  */
-const SQLITE_ONLY = ['sync-server/src/server-process.test.ts', 'tests/sync/chaos.test.ts'];
+const SQLITE_ONLY = [
+  'sync-server/src/server-process.test.ts',
+  'sync-server/src/store/group-commit.test.ts',
+  'tests/sync/chaos.test.ts',
+];
 /** Tests that need several server processes on one database: PostgreSQL only. */
 const POSTGRES_ONLY = ['sync-server/**/*.pg.test.ts'];
 

@@ -23,12 +23,17 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import getPort from 'get-port';
 import { annotation, Api, type Session } from './sync/api.ts';
 import { startSyncServer, type SyncServer } from './sync/server.ts';
 import { openStreamReaders } from './sync/stream-readers.ts';
 
-const PORT = Number(process.env.BENCH_ABUSE_PORT ?? 8121);
+/** BENCH_ABUSE_PORT (and the next one, for the crash), or free ports. */
+const PORT = process.env.BENCH_ABUSE_PORT ? Number(process.env.BENCH_ABUSE_PORT) : await getPort({ host: '127.0.0.1' });
+const CRASH_PORT = process.env.BENCH_ABUSE_PORT ? PORT + 1 : await getPort({ host: '127.0.0.1' });
 const LOAD_SECONDS = Number(process.env.ABUSE_LOAD_SECONDS ?? 300);
+/** ABUSE_PROFILE=<folder>: the server of the load phase writes a CPU profile there (`--cpu-prof`). */
+const PROFILE_DIR = process.env.ABUSE_PROFILE;
 const LOAD_STREAMS = 500;
 /** Threads reading the streams (ABUSE_READER_THREADS). */
 const READER_THREADS = Number(process.env.ABUSE_READER_THREADS ?? 3);
@@ -202,7 +207,7 @@ async function slowReaders(server: SyncServer) {
 async function crash() {
   const dataDir = mkdtempSync(join(tmpdir(), 'it-bench-crash-'));
   try {
-    let server = await startSyncServer(PORT + 1, { dataDir, env: LIMITS });
+    let server = await startSyncServer(CRASH_PORT, { dataDir, env: LIMITS });
     const api = new Api(server.base);
     const pushers = await registerMany(api, 'Rafale', BURST_PUSHERS);
     const acknowledged = new Map<string, Session>();
@@ -225,7 +230,7 @@ async function crash() {
     await server.kill();
     stop = true;
     await Promise.all(loops);
-    server = await startSyncServer(PORT + 1, { dataDir, env: LIMITS });
+    server = await startSyncServer(CRASH_PORT, { dataDir, env: LIMITS });
     const restarted = new Api(server.base);
     const found = new Set<string>();
     for (const session of pushers) {
@@ -254,7 +259,8 @@ async function main() {
   const results: Record<string, unknown> = {};
   const goals: Record<string, boolean> = {};
   if (phases.has('load')) {
-    const server = await startSyncServer(PORT, { env: LIMITS });
+    const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+    const server = await startSyncServer(PORT, { env: LIMITS, nodeArgs });
     try {
       const figures = await load(server);
       results.load = figures;

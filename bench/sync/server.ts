@@ -32,6 +32,8 @@ export interface SyncServerOptions {
   env?: Record<string, string>;
   /** An existing data folder (kept at the end); a new temporary one otherwise. */
   dataDir?: string;
+  /** Node's own options for the server process (`--cpu-prof`, say). */
+  nodeArgs?: string[];
 }
 
 /**
@@ -42,7 +44,7 @@ const BENCH_LIMITS = { REGISTRATIONS_PER_HOUR: '100000', STREAMS_PER_USER: '1000
 
 export async function startSyncServer(port: number, options: SyncServerOptions = {}): Promise<SyncServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'it-bench-sync-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'sync-server/src/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

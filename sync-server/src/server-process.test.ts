@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:chil
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import getPort from 'get-port';
 import { afterEach, describe, expect, it } from 'vitest';
 
 /**
@@ -12,7 +13,6 @@ import { afterEach, describe, expect, it } from 'vitest';
  */
 const root = resolve(import.meta.dirname, '../..');
 const canMount = spawnSync('unshare', ['-rm', 'sh', '-c', 'mount -t tmpfs tmpfs /tmp']).status === 0;
-let port = 8125;
 
 /** Runs in the namespace: mounts the folder, starts the server, then obeys one command per line on stdin. */
 const SCRIPT = `
@@ -44,9 +44,10 @@ afterEach(() => {
   running = undefined;
 });
 
-function start(env: Record<string, string> = {}): Running {
+/** On a free port, so that two checkouts can run their tests at once. */
+async function start(env: Record<string, string> = {}): Promise<Running> {
   const dataDir = mkdtempSync(join(tmpdir(), 'it-process-'));
-  port += 1;
+  const port = await getPort({ host: '127.0.0.1' });
   const child = spawn('unshare', ['-rm', 'sh', '-c', SCRIPT, 'sh', dataDir], {
     cwd: root,
     env: {
@@ -81,7 +82,7 @@ const health = (server: Running) =>
 
 describe.skipIf(!canMount)('the server process', () => {
   it('says 503 on /health while the disk is full, refuses writes with 503, and 200 again once there is room', async () => {
-    const server = (running = start());
+    const server = (running = await start());
     await expect.poll(async () => (await health(server)).status, { timeout: 30_000 }).toBe(200);
     await server.command('fill');
     expect(await health(server)).toMatchObject({
@@ -100,7 +101,7 @@ describe.skipIf(!canMount)('the server process', () => {
   }, 60_000);
 
   it('starts on a read-only data folder answering 503, and serves once it can write', async () => {
-    const server = (running = start({ READ_ONLY: '1' }));
+    const server = (running = await start({ READ_ONLY: '1' }));
     await expect.poll(async () => (await health(server)).status, { timeout: 30_000 }).toBe(503);
     expect((await health(server)).body).toMatchObject({ ok: false, reason: expect.stringMatching(/^(SQLITE|E)/) });
     await server.command('rw');
@@ -108,7 +109,7 @@ describe.skipIf(!canMount)('the server process', () => {
   }, 60_000);
 
   it('on SIGTERM closes its streams and exits within 10 s', async () => {
-    const server = (running = start());
+    const server = (running = await start());
     await expect.poll(async () => (await health(server)).status, { timeout: 30_000 }).toBe(200);
     const stream = await fetch(`${server.url}/api/v1/replication/resources/stream`);
     const reader = stream.body!.getReader();

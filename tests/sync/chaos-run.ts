@@ -5,6 +5,7 @@
  * CHAOS_MINUTES stops after the seed running when that time is up (the
  * summary says how many seeds ran).
  */
+import getPort from 'get-port';
 import { runChaos } from './chaos.ts';
 
 // Stopped by a signal, the run still goes through 'exit', which kills its server process (chaos.ts).
@@ -12,7 +13,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => 
 
 const seeds = Number(process.argv[2] ?? 100);
 const first = Number(process.argv[3] ?? 1);
-const port = Number(process.env.CHAOS_PORT ?? 8124);
+/** CHAOS_PORT, or a free port (two checkouts can run chaos at once). */
+const port = process.env.CHAOS_PORT ? Number(process.env.CHAOS_PORT) : await getPort({ host: '127.0.0.1' });
 const minutes = Number(process.env.CHAOS_MINUTES ?? Infinity);
 const started = Date.now();
 const failed: number[] = [];

@@ -151,6 +151,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const ids: string[] = [];
     /** Every note written, and the note it was written over on its device. */
     const writtenOver = new Map<string, string | null>();
+    /** Where each note was written (for the report of a lost one). */
+    const writtenWhere = new Map<string, string>();
     const create = async (device: Device, step: number) => {
       const note = `créée ${options.seed}-${step}`;
       const doc = await device.write({
@@ -185,6 +187,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           await devices[i]!.online(false);
           const note = `note ${options.seed}-${step}-hors-ligne-${i}`;
           writtenOver.set(note, await devices[i]!.setNote(ids[0]!, note));
+          writtenWhere.set(note, `${ids[0]} on device ${i} (offline)`);
           report.writes += 1;
         }
         for (const i of [0, 1]) {
@@ -203,6 +206,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         const held = await device.readAll();
         if (!held.some((d) => d.id === id)) continue; // not on this device yet
         writtenOver.set(note, await device.setNote(id, note));
+        writtenWhere.set(note, `${id} on device ${index}${online[index] ? '' : ' (offline)'}`);
         report.writes += 1;
       } else if (roll < 0.5) {
         await create(device, step);
@@ -268,7 +272,17 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       }
     }
     for (const note of writtenOver.keys()) {
-      if (!accounted.has(note)) report.failures.push(`lost: « ${note} »`);
+      if (accounted.has(note)) continue;
+      // What replay needs: where the note was written, over what, and what each side holds now.
+      const where = writtenWhere.get(note) ?? 'created';
+      const id = where.split(' ')[0]!;
+      const finals = held.map((docs, i) => {
+        const doc = docs.find((d) => d.id === id);
+        return `device ${i}: ${JSON.stringify({ note: doc?.note, conflicts: doc?.conflicts })}`;
+      });
+      report.failures.push(
+        `lost: « ${note} » (written in ${where} over « ${writtenOver.get(note)} »; server: « ${String(onServer.get(id)?.note)} »; ${finals.join('; ')})`,
+      );
     }
     return report;
   } catch (error) {

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Store, StoredDocument } from '../store/store.ts';
 
 export type FeedListener = (collection: string, documents: StoredDocument[]) => void;
@@ -10,13 +11,24 @@ export type FeedListener = (collection: string, documents: StoredDocument[]) => 
  */
 export class ChangeFeed {
   private lastSeq = 0;
+  /** When the last batch was fanned out (performance.now()). */
+  private lastFanOut = -Infinity;
   private readonly listeners = new Set<FeedListener>();
   private unwatch: (() => void) | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
 
-  constructor(private readonly store: Store) {}
+  /**
+   * `minIntervalMs`: fan-outs are at least this far apart. The first write
+   * after a quiet spell goes out at once; writes that follow within the
+   * interval go out together, one message per stream instead of one per
+   * write (with 500 streams, each message costs 500 socket writes).
+   */
+  constructor(
+    private readonly store: Store,
+    private readonly minIntervalMs = 50,
+  ) {}
 
   async start(pollMs: number): Promise<void> {
     this.lastSeq = await this.store.lastSeq();
@@ -44,6 +56,9 @@ export class ChangeFeed {
     }
     this.running = (async () => {
       do {
+        const wait = this.lastFanOut + this.minIntervalMs - performance.now();
+        if (wait > 0) await new Promise((done) => setTimeout(done, wait));
+        if (this.stopped) break;
         this.again = false;
         for (;;) {
           const batch = await this.store.readAllChangesSince(this.lastSeq, 500);
@@ -54,6 +69,7 @@ export class ChangeFeed {
           for (const [collection, documents] of byCollection) {
             for (const listener of this.listeners) listener(collection, documents);
           }
+          this.lastFanOut = performance.now();
         }
       } while (this.again);
     })()

@@ -215,6 +215,8 @@ export function openSqliteStore(file: string): Store {
     },
   );
 
+  const groupCommit = new GroupCommit(db, push);
+
   return {
     async readChanges(collection: string, after: Checkpoint | undefined, limit: number, visibility?: Visibility) {
       if (!visibility) return changes.all(collection, after?.seq ?? 0, limit);
@@ -229,8 +231,8 @@ export function openSqliteStore(file: string): Store {
       }
       return found;
     },
-    async applyPush(collection: string, rows: PushRow[], isSame: (stored: string, pushed: string) => boolean) {
-      return push(collection, rows, isSame);
+    applyPush(collection: string, rows: PushRow[], isSame: (stored: string, pushed: string) => boolean) {
+      return groupCommit.push(collection, rows, isSame);
     },
     async readAllChangesSince(seq: number, limit: number) {
       return allChanges.all(seq, limit);
@@ -279,9 +281,76 @@ export function openSqliteStore(file: string): Store {
       return () => clearInterval(timer);
     },
     async close() {
+      groupCommit.commit();
       db.close();
     },
   };
+}
+
+type PushTransaction = (
+  collection: string,
+  rows: PushRow[],
+  isSame: (stored: string, pushed: string) => boolean,
+) => PushResult;
+
+interface QueuedPush {
+  args: Parameters<PushTransaction>;
+  resolve: (result: PushResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: the pushes that reach the store during one turn of the event
+ * loop are written in one transaction, so they share one fsync
+ * (`synchronous = FULL` costs a few milliseconds per commit, which alone
+ * bounded the server to a few hundred commits a second on a shared disk).
+ * Each push is its own savepoint: one that fails is rolled back alone. Every
+ * push is answered only after the common commit; if the commit fails, all of
+ * them fail and nothing of any is written.
+ */
+class GroupCommit {
+  private queue: QueuedPush[] = [];
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly pushOne: PushTransaction,
+  ) {}
+
+  push(...args: Parameters<PushTransaction>): Promise<PushResult> {
+    return new Promise((resolve, reject) => {
+      if (this.queue.length === 0) setImmediate(() => this.commit());
+      this.queue.push({ args, resolve, reject });
+    });
+  }
+
+  /** Writes what is queued now (called on its own at the end of the loop's turn). */
+  commit(): void {
+    const batch = this.queue;
+    if (batch.length === 0) return;
+    this.queue = [];
+    const outcomes: ({ ok: true; result: PushResult } | { ok: false; error: unknown })[] = [];
+    try {
+      this.db.transaction(() => {
+        for (const queued of batch) {
+          try {
+            // A transaction inside a transaction is a savepoint (better-sqlite3): rolled back alone on error.
+            outcomes.push({ ok: true, result: this.pushOne(...queued.args) });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      })();
+    } catch (error) {
+      // The commit itself failed (full disk, say): nothing of the batch was written.
+      for (const queued of batch) queued.reject(error);
+      return;
+    }
+    batch.forEach((queued, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) queued.resolve(outcome.result);
+      else queued.reject(outcome.error);
+    });
+  }
 }
 
 function migrate(db: Database.Database): void {
