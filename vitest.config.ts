@@ -10,12 +10,13 @@ const STORE_FREE = [
   'sync-server/src/json-depth.test.ts',
 ];
 /**
- * The server process on a SQLite data folder (full or read-only disk), the SQLite group commit, and the chaos run (it starts
+ * The server process on a SQLite data folder (full or read-only disk), the SQLite group commit, the feed's timing, and the chaos run (it starts
  * and kill -9s its own server process on a SQLite data folder): SQLite only.
  */
 const SQLITE_ONLY = [
   'sync-server/src/server-process.test.ts',
   'sync-server/src/store/group-commit.test.ts',
+  'sync-server/src/replication/feed.test.ts',
   'tests/sync/chaos.test.ts',
 ];
 /** Tests that need several server processes on one database: PostgreSQL only. */

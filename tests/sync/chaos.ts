@@ -237,7 +237,17 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const held = await Promise.all(devices.map((d) => d.readAll()));
     for (let i = 1; i < held.length; i++) {
       if (JSON.stringify(held[i]) !== JSON.stringify(held[0])) {
-        report.failures.push(`device ${i} differs from device 0`);
+        const differing = [
+          ...held[i]!.filter((doc) => JSON.stringify(doc) !== JSON.stringify(held[0]!.find((d) => d.id === doc.id))),
+          ...held[0]!.filter((doc) => !held[i]!.some((d) => d.id === doc.id)).map((doc) => ({ id: doc.id })),
+        ];
+        const show = (doc: Record<string, unknown> | undefined) =>
+          JSON.stringify(doc && { id: doc.id, rev: doc.rev, note: doc.note, conflicts: doc.conflicts });
+        report.failures.push(
+          `device ${i} differs from device 0: ${differing
+            .map((doc) => `${show(doc)} vs ${show(held[0]!.find((d) => d.id === doc.id))}`)
+            .join('; ')}`,
+        );
       }
     }
     for (let i = 0; i < devices.length; i++) {

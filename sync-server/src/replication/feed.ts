@@ -20,15 +20,21 @@ export class ChangeFeed {
   private stopped = false;
 
   /**
-   * `minIntervalMs`: fan-outs are at least this far apart. The first write
-   * after a quiet spell goes out at once; writes that follow within the
-   * interval go out together, one message per stream instead of one per
-   * write (with 500 streams, each message costs 500 socket writes).
+   * Fan-outs are spaced by a pause that grows with the number of listeners
+   * (each costs a socket write per fan-out): `pausePerListenerMs` each, at
+   * most `maxPauseMs`. The first write after a quiet spell goes out at once;
+   * writes that follow within the pause go out together, one message per
+   * stream instead of one per write. With a handful of streams the pause is
+   * negligible; with 500, 50 ms.
    */
   constructor(
     private readonly store: Store,
-    private readonly minIntervalMs = 50,
+    private readonly pacing = { pausePerListenerMs: 0.1, maxPauseMs: 50 },
   ) {}
+
+  private pauseMs(): number {
+    return Math.min(this.pacing.maxPauseMs, this.listeners.size * this.pacing.pausePerListenerMs);
+  }
 
   async start(pollMs: number): Promise<void> {
     this.lastSeq = await this.store.lastSeq();
@@ -56,7 +62,7 @@ export class ChangeFeed {
     }
     this.running = (async () => {
       do {
-        const wait = this.lastFanOut + this.minIntervalMs - performance.now();
+        const wait = this.lastFanOut + this.pauseMs() - performance.now();
         if (wait > 0) await new Promise((done) => setTimeout(done, wait));
         if (this.stopped) break;
         this.again = false;
