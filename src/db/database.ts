@@ -5,6 +5,7 @@ import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTIONS, type CollectionDefinition } from '../model/collections.ts';
+import { guardTransactionsOfCachedPage } from './cached-page-transactions.ts';
 import { mergeConflictHandler } from './conflicts.ts';
 import type { Annotation } from '../model/annotations.ts';
 import type { Initiative } from '../model/initiatives.ts';
@@ -50,6 +51,8 @@ export interface OpenOptions {
 
 /** Opens the device's local database with every collection of the model. */
 export async function openDatabase(options: OpenOptions = {}): Promise<AppDatabase> {
+  // WebKit: a page in the back/forward cache would otherwise block this database for every other page.
+  guardTransactionsOfCachedPage();
   let storage = options.storage ?? (getRxStorageDexie() as RxStorage<unknown, unknown>);
   if (import.meta.env?.DEV) {
     // Development and tests only: schema checks and validation of every write.

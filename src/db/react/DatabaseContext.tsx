@@ -34,7 +34,15 @@ function openOnce(hooks: SyncHooks): Promise<DatabaseState> {
   return opening;
 }
 
-type Opening = { state?: DatabaseState; failure?: string };
+type Opening = { state?: DatabaseState; failure?: string; late?: boolean };
+
+/**
+ * How long the database may take to open before the screen says so. A first
+ * visit on a slow phone opens it in a few seconds; past this, something
+ * holds it (another tab of the app, a browser fault) and a waiting screen
+ * would wait forever.
+ */
+export const OPENING_PATIENCE_MS = 15_000;
 
 const OpeningContext = createContext<Opening>({});
 
@@ -45,12 +53,18 @@ const OpeningContext = createContext<Opening>({});
 export function DatabaseProvider({ children, syncHooks = {} }: { children: ReactNode; syncHooks?: SyncHooks }) {
   const [opening, setOpening] = useState<Opening>({});
   useEffect(() => {
+    const late = setTimeout(
+      () => setOpening((now) => (now.state || now.failure ? now : { late: true })),
+      OPENING_PATIENCE_MS,
+    );
     // The screens' first render with their data is a transition: React renders it in slices,
     // leaving the main thread to the browser in between (input, painting), instead of one long task.
-    openOnce(syncHooks).then(
-      (state) => startTransition(() => setOpening({ state })),
-      (error: unknown) => setOpening({ failure: String(error) }),
-    );
+    openOnce(syncHooks)
+      .then(
+        (state) => startTransition(() => setOpening({ state })),
+        (error: unknown) => setOpening({ failure: String(error) }),
+      )
+      .finally(() => clearTimeout(late));
     // The hooks are the app's constants: the database opens once per page.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -61,9 +75,12 @@ export function DatabaseProvider({ children, syncHooks = {} }: { children: React
   );
 }
 
-/** Renders its children once the database is open; says so when it cannot be. */
+/**
+ * Renders its children once the database is open; says so when it cannot be,
+ * and, where a screen waits (a `fallback` is given), when it takes too long.
+ */
 export function DatabaseGate({ children, fallback }: { children: ReactNode; fallback?: ReactNode }) {
-  const { state, failure } = useContext(OpeningContext);
+  const { state, failure, late } = useContext(OpeningContext);
   if (failure) {
     return (
       <div role="alert">
@@ -73,6 +90,23 @@ export function DatabaseGate({ children, fallback }: { children: ReactNode; fall
           est plein, le navigateur peut la refuser. Fermez les autres onglets de l'application puis rechargez la page.
         </p>
         <p className="muted">Détail technique : {failure}</p>
+      </div>
+    );
+  }
+  if (!state && late && fallback !== undefined) {
+    return (
+      <div role="alert">
+        <h1>La base de données ne répond pas</h1>
+        <p>
+          L'application attend la base de données de cet appareil depuis plus de {OPENING_PATIENCE_MS / 1000} secondes.
+          Un autre onglet ou une autre fenêtre de l'application la retient peut-être : fermez-les, puis rechargez la
+          page. Vos notes et vos initiatives restent sur l'appareil.
+        </p>
+        <p>
+          <button type="button" className="button" onClick={() => window.location.reload()}>
+            Recharger la page
+          </button>
+        </p>
       </div>
     );
   }
