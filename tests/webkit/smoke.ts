@@ -79,7 +79,13 @@ try {
     } as WebdriverIO.Capabilities,
   });
   const step = (what: string) => console.log(`WebKit: ${what}`);
-  const visible = (selector: string) => browser.$(selector).waitForDisplayed({ timeout: TIMEOUT });
+  // Asked again until found: the live screen replaces the server's or the snapshot's markup
+  // under the driver's feet, and an element found in the replaced markup goes stale.
+  const visible = (selector: string) =>
+    browser.waitUntil(() => browser.$(selector).isDisplayed(), {
+      timeout: TIMEOUT,
+      timeoutMsg: `${selector} not shown`,
+    });
   /** The live screen, not the inert picture of it kept from the last visit (src/main.tsx). */
   const live = (selector: string, what: string) =>
     browser.waitUntil(
