@@ -22,9 +22,9 @@ export async function saveSession(db: AppDatabase, session: Session): Promise<vo
   await db.upsertLocal(SESSION, session);
 }
 
-/** Forgets the session and what was kept with it (the names of the user's groups, the groups lost). */
+/** Forgets the session and what was kept with it (the user's groups, what their pages showed, the groups lost). */
 export async function forgetSession(db: AppDatabase): Promise<void> {
-  for (const id of [SESSION, 'workspaces', 'lost-groups']) {
+  for (const id of [SESSION, 'workspaces', 'workspace-details', 'lost-groups']) {
     const doc = await db.getLocal(id);
     await doc?.remove();
   }

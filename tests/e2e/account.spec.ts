@@ -206,7 +206,7 @@ test('« Scanner un QR code » reads the code with the camera, then turns the ca
   expect(states).toEqual(['ended']);
 });
 
-test('offline, « Mes espaces » lists the groups the device knows, and a join waits for the network then completes', async ({
+test('offline, « Mes espaces » and a group’s page show what the device knows, and joins (typed or from an invitation link) wait for the network then complete', async ({
   page,
   context,
   browser,
@@ -224,6 +224,10 @@ test('offline, « Mes espaces » lists the groups the device knows, and a join w
   const theirGroup = `Conseil ${Date.now()}`;
   await ownerSpaces.create(theirGroup);
   const code = (await ownerSpaces.inviteCode().textContent())!;
+  await ownerSpaces.open();
+  const linkedGroup = `Quartier ${Date.now()}`;
+  await ownerSpaces.create(linkedGroup);
+  const linkCode = (await ownerSpaces.inviteCode().textContent())!;
   await ownerContext.close();
 
   // A person with a group of their own, seen once with the network.
@@ -236,6 +240,7 @@ test('offline, « Mes espaces » lists the groups the device knows, and a join w
   await spaces.open();
   const ownGroup = `Village ${Date.now()}`;
   await spaces.create(ownGroup);
+  const ownGroupPage = new URL(page.url()).pathname;
   await spaces.open();
   await expect(spaces.myWorkspaces().getByRole('link', { name: ownGroup })).toBeVisible();
   await waitForServiceWorker(page);
@@ -257,9 +262,31 @@ test('offline, « Mes espaces » lists the groups the device knows, and a join w
   await page.reload();
   await expect(waiting).toContainText('En attente de connexion');
 
-  // The network returns: the join goes by itself, and the group takes its place in the list.
+  // The group's own page, offline: what the device saw of it, said as such.
+  await spaces.myWorkspaces().getByRole('link', { name: ownGroup }).click();
+  await expect(page).toHaveURL(ownGroupPage);
+  await expect(page.getByRole('heading', { level: 1, name: ownGroup })).toBeVisible();
+  await expect(page.getByText(/^Hors ligne : voici ce que cet appareil sait de cet espace/)).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Membres' })).toContainText(person.displayName);
+  await expect(page.getByRole('link', { name: 'Les notes du groupe' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  // A join from an invitation link, offline, waits the same way.
+  await page.goto(`/espaces/rejoindre?code=${linkCode}`);
+  await spaces.joinForm().getByRole('button', { name: 'Rejoindre l’espace' }).click();
+  await expect(page.getByText(/attend sur cet appareil et partira d’elle-même au retour du réseau/)).toBeVisible();
+  await page.getByRole('link', { name: 'Tous mes espaces' }).click();
+  const waitingFromLink = spaces
+    .myWorkspaces()
+    .getByRole('listitem')
+    .filter({ hasText: `Espace au code ${linkCode}` });
+  await expect(waitingFromLink).toContainText('En attente de connexion');
+
+  // The network returns: the joins go by themselves, and the groups take their place in the list.
   await context.setOffline(false);
   await expect(spaces.myWorkspaces().getByRole('link', { name: theirGroup })).toBeVisible({ timeout: 30_000 });
+  await expect(spaces.myWorkspaces().getByRole('link', { name: linkedGroup })).toBeVisible({ timeout: 30_000 });
   await expect(waiting).toHaveCount(0);
+  await expect(waitingFromLink).toHaveCount(0);
   await expect(page.getByText(/^Hors ligne : voici les espaces/)).toBeHidden();
 });

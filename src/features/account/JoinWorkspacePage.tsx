@@ -1,4 +1,5 @@
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { queueJoin } from '../../db/pending-joins.ts';
 import { JoinWorkspaceForm } from './JoinWorkspaceForm.tsx';
 import { SignedOutNotice } from './SignedOutNotice.tsx';
 import { useSession } from './useSession.ts';
@@ -7,7 +8,7 @@ import './account.css';
 
 /** /espaces/rejoindre?code=XXXX-XXXX: where a workspace's QR code leads, with the code filled in. */
 export default function JoinWorkspacePage() {
-  const { session } = useSession();
+  const { db, session } = useSession();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const typed = params.get('code') ?? '';
@@ -27,6 +28,8 @@ export default function JoinWorkspacePage() {
           auth={session}
           initialCode={code}
           onJoined={({ id }) => void navigate(`/espaces/${encodeURIComponent(id)}`, { replace: true })}
+          // Offline, the join waits on the device like one asked from « Mes espaces » (db/pending-joins.ts).
+          onQueued={(code) => queueJoin(db, code)}
         />
       )}
       <p>
