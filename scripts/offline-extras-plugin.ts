@@ -16,6 +16,8 @@ export const OFFLINE_EXTRA_MODULES = {
   /** A workshop's board and report: the facilitator's, after the contributions are in. */
   'src/features/workshops/board/BoardPage.tsx': 'everyone',
   'src/features/workshops/report/ReportRoute.tsx': 'everyone',
+  /** A group's page (members, invitation, what the device knows of it offline): seldom the first screen. */
+  'src/features/account/WorkspacePage.tsx': 'everyone',
   /** The JavaScript around the WebAssembly QR reader (zxing-wasm). */
   'src/ui/qr/zxing-detector.ts': 'withoutNativeQrReader',
 } as const satisfies Record<string, ExtraAudience>;
