@@ -11,6 +11,7 @@ import { OfflineExtras } from './OfflineExtras.tsx';
 import type { ScreenHandle } from './ScreenShell.tsx';
 import { syncHooks } from './sync-hooks.ts';
 import { keepScreenSnapshots } from './screen-snapshots.ts';
+import { yieldToBrowser } from '../db/yield-to-browser.ts';
 
 /** Each screen's code, loaded when the screen first shows (React.lazy), or at once for the page's own screen. */
 const screenCode = new Map<unknown, () => Promise<unknown>>();
@@ -119,14 +120,16 @@ keepScreenSnapshots(router);
 
 // The database's code and the page's own screen's code load at once, side by side: the screen's
 // code would otherwise be asked for only once the database is open.
-void loadDatabaseCode().catch(() => undefined);
-for (const match of router.state.matches) {
-  const element = match.route.element;
-  if (isValidElement(element))
-    void screenCode
-      .get(element.type)?.()
-      .catch(() => undefined);
-}
+// Each in a task of its own, after the app's modules have run (asking for a chunk and its files is work too).
+void yieldToBrowser().then(async () => {
+  void loadDatabaseCode().catch(() => undefined);
+  for (const match of router.state.matches) {
+    const element = match.route.element;
+    if (!isValidElement(element) || !screenCode.has(element.type)) continue;
+    await yieldToBrowser();
+    void screenCode.get(element.type)!().catch(() => undefined);
+  }
+});
 
 export function App() {
   return (

@@ -7,6 +7,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTIONS, type CollectionDefinition } from '../model/collections.ts';
 import { guardTransactionsOfCachedPage } from './cached-page-transactions.ts';
 import { mergeConflictHandler } from './conflicts.ts';
+import { yieldToBrowser } from './yield-to-browser.ts';
 import type { Annotation } from '../model/annotations.ts';
 import type { Initiative } from '../model/initiatives.ts';
 import type { Feedback } from '../model/feedback.ts';
@@ -49,6 +50,8 @@ export interface OpenOptions {
   multiInstance?: boolean;
 }
 
+const COLLECTIONS_PER_STEP = 3;
+
 /** Opens the device's local database with every collection of the model. */
 export async function openDatabase(options: OpenOptions = {}): Promise<AppDatabase> {
   // WebKit: a page in the back/forward cache would otherwise block this database for every other page.
@@ -71,7 +74,13 @@ export async function openDatabase(options: OpenOptions = {}): Promise<AppDataba
     // Device-only state (reading progress, preferences): never replicated.
     localDocuments: true,
   });
-  await db.addCollections(Object.fromEntries(COLLECTIONS.map((c) => [c.name, collectionOptions(c)])) as never);
+  // A few collections at a time, the browser getting the main thread in between: creating them all
+  // at once (schemas, storage, migration checks) was one long task of several hundred ms on a phone.
+  for (let i = 0; i < COLLECTIONS.length; i += COLLECTIONS_PER_STEP) {
+    if (i > 0) await yieldToBrowser();
+    const step = COLLECTIONS.slice(i, i + COLLECTIONS_PER_STEP);
+    await db.addCollections(Object.fromEntries(step.map((c) => [c.name, collectionOptions(c)])) as never);
+  }
   return db;
 }
 
