@@ -1,5 +1,6 @@
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { onInterrupt } from './cleanup.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium.ts';
 
 export const LIGHTHOUSE_BUDGET = 95;
@@ -35,9 +36,15 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * variance. A run that fails is reported and run again, never counted as 0.
  */
 export async function lighthouseScores(urls: string[]): Promise<Record<string, LighthouseScores>> {
+  // bench/run.ts handles Ctrl-C itself (it writes what was measured), and kills this Chromium then.
   const launch = () =>
-    chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+    chromeLauncher.launch({
+      chromePath: CHROMIUM_PATH,
+      chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
+      handleSIGINT: false,
+    });
   let chrome = await launch();
+  const forget = onInterrupt(() => chrome.kill());
   try {
     const scores: Record<string, LighthouseScores> = {};
     for (const url of urls) {
@@ -111,6 +118,7 @@ export async function lighthouseScores(urls: string[]): Promise<Record<string, L
     }
     return scores;
   } finally {
+    forget();
     chrome.kill();
   }
 }

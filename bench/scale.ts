@@ -9,6 +9,7 @@
  * process on 127.0.0.1, stopped at the end.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { onInterrupt } from './cleanup.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -62,6 +63,7 @@ async function startServer(env: Record<string, string>): Promise<ServerProcess> 
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  void exited.then(onInterrupt(() => child.kill('SIGKILL')));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -193,6 +195,7 @@ async function pushMany(owner: Session, prefix: string, count: number, api: (i: 
 
 export async function measureScale(): Promise<ScaleRun[]> {
   const cluster = await startPostgres({ durable: true, port: Number(process.env.BENCH_PG_PORT) || undefined });
+  const forgetCluster = onInterrupt(() => cluster.stop());
   const runs: ScaleRun[] = [];
   try {
     const setups: [string, number, Record<string, string>][] = [
@@ -212,6 +215,7 @@ export async function measureScale(): Promise<ScaleRun[]> {
       }
     }
   } finally {
+    forgetCluster();
     cluster.stop();
   }
   return runs;

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { onInterrupt } from '../cleanup.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const START_TIMEOUT_MS = 60_000;
@@ -63,6 +64,12 @@ export async function startSyncServer(port: number, options: SyncServerOptions =
     stderr = (stderr + chunk).slice(-4000);
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  // Stopped midway, the bench kills the server and deletes its temporary data.
+  const forget = onInterrupt(() => {
+    child.kill('SIGKILL');
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+  void exited.then(forget);
   let running = true;
   void exited.then(() => {
     running = false;
