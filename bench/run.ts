@@ -4,8 +4,11 @@
  *
  * Each part runs on its own (its own browser, its own server where it needs
  * one): a part that fails is reported with its error and the others still
- * run; results.json is written at the end whatever happened, with the
- * machine's load average (other work on the machine slows every figure).
+ * run; results.json is written after every part, so a crash loses nothing
+ * measured, and on SIGINT/SIGTERM (Ctrl-C, a timeout) the bench stops its
+ * servers and browsers and writes it with the part under way marked
+ * interrupted. It records the machine's load average (other work on the
+ * machine slows every figure).
  * `BENCH_PARTS=octets,visites` runs only the parts named (see PARTS).
  */
 import { writeFileSync } from 'node:fs';
@@ -31,10 +34,13 @@ import { describePooling, measurePooling, POOLING_BUDGET_CODES } from './pooling
 import { describeWorkshop, measureWorkshop } from './workshop.ts';
 import { describeDurability, measureDurability } from './durability.ts';
 import { startSyncServer, type SyncServer } from './sync/server.ts';
+import { cleanUpAll } from './cleanup.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const PORT = Number(process.env.BENCH_PORT ?? 8098);
 const RUNS = 7;
+/** On a signal, how long servers and browsers get to stop before results.json is written anyway. */
+const STOP_TIMEOUT_MS = 8_000;
 
 /** The screens of bench/screens.ts, and the workshops' list and form. */
 const LIGHTHOUSE_SCREENS = [
@@ -214,17 +220,19 @@ const PARTS: Record<string, (ctx: Context) => Promise<PartResult>> = {
     };
   },
 
-  /** Its own server process, on BENCH_SYNC_PORT. */
-  async synchro() {
-    const sync: SyncResults = await measureSync();
+  /** Its own server process, on BENCH_SYNC_PORT; the first pull in a fresh Chromium. */
+  async synchro(ctx) {
+    const sync: SyncResults = await measureSync(await ctx.browser());
     const { push, pull, streams } = sync;
-    const rx = pull.rxdb;
+    const { http, rxdb: rx } = pull;
+    const b = rx.breakdown;
     return {
       figures: sync,
       lines: [
         `Synchro, envoi de ${push.documents} annotations par lots de ${push.batchSize} : médiane ${push.medianMs} ms sur ${push.runsMs.length} (${push.runsMs.join(', ')}), ${push.docsPerSecond} docs/s`,
-        `Synchro, ${pull.documents} annotations vers un client neuf (RxDB, Dexie sur fake-indexeddb, pages de ${pull.pageSize}) : ${rx.ms} ms, ${rx.docsPerSecond} docs/s ; HTTP seul : ${pull.http.ms} ms, ${pull.http.docsPerSecond} docs/s (dont ${pull.http.parseMs} ms de JSON.parse, ${pull.http.serverAndTransferMs} ms de requête, sérialisation et transfert côté serveur) ; rapport ${pull.ratio} (objectif ≤ 2, ${pull.ratio <= 2 ? 'atteint' : 'NON atteint'})`,
-        `Synchro, où va le temps du client RxDB (${rx.ms} ms, temps écoulé, sans double compte) : requête seule ${rx.breakdown.requestOnlyMs} ms, écriture seule ${rx.breakdown.writeOnlyMs} ms (documents ${rx.breakdown.documentWritesMs} ms et métadonnées de réplication ${rx.breakdown.metaWritesMs} ms, chevauchements compris), requête et écriture en même temps ${rx.breakdown.overlapMs} ms, ni l'une ni l'autre (travail propre à RxDB) ${rx.breakdown.neitherMs} ms`,
+        `Synchro, ${pull.documents} annotations vers un appareil neuf (Chromium, pages de ${pull.pageSize}, médiane de ${pull.rounds} tours) : réplication de l'application dans IndexedDB ${rx.ms} ms (${pull.rxdbRunsMs.join(', ')}), ${rx.docsPerSecond} docs/s ; HTTP seul ${http.ms} ms (${pull.httpRunsMs.join(', ')}) ; rapport ${pull.ratio} (${pull.ratiosRuns.join(', ')} ; objectif ≤ 2, ${pull.ratio <= 2 ? 'atteint' : 'NON atteint'})`,
+        `Synchro, HTTP seul (${http.ms} ms, ${http.requests} requêtes) : requête SQL ${http.serverQueryMs} ms et construction du JSON ${http.serverSerialiseMs} ms côté serveur, JSON.parse ${http.parseMs} ms dans la page, le reste (HTTP, transfert, attente) ${http.networkAndWaitMs} ms`,
+        `Synchro, où va le temps de la réplication (${rx.ms} ms après ${rx.openDatabaseMs} ms d'ouverture de la base, sans double compte) : requêtes seules ${b.requestOnlyMs} ms, écritures IndexedDB seules ${b.writeOnlyMs} ms (documents ${b.documentWritesMs} ms et métadonnées de réplication ${b.metaWritesMs} ms, chevauchements compris), les deux à la fois ${b.overlapMs} ms, ni l'un ni l'autre (travail propre à RxDB) ${b.neitherMs} ms ; côté serveur SQL ${rx.serverQueryMs} ms, JSON ${rx.serverSerialiseMs} ms`,
         `Synchro, flux SSE : ${streams.opened}/${streams.target} ouverts (${streams.users} comptes, serveur ${streams.serverRssBytes === null ? '?' : (streams.serverRssBytes / 1024 ** 2).toFixed(0)} MiB en mémoire) ; pire de ${streams.writes.length} écritures : reçue par ${streams.worst.received}, médiane ${streams.worst.medianMs} ms, p95 ${streams.worst.p95Ms} ms, max ${streams.worst.maxMs} ms (budget : ${STREAMS_BUDGET} flux, tous servis, ${verdict(streams.minReceived >= STREAMS_BUDGET)})`,
       ],
       budgets: { pullRatio: pull.ratio <= 2, streams: streams.minReceived >= STREAMS_BUDGET },
@@ -277,19 +285,59 @@ async function main() {
       return server.base;
     },
     browser: async () => {
-      const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+      // No Playwright signal handlers: a signal is handled below, which closes the browsers.
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM_PATH,
+        args: CHROMIUM_ARGS,
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
       browsers.push(browser);
       return browser;
     },
   });
+  /** results.json with what has been measured so far: written at the end, and when the bench is stopped. */
+  const write = () => {
+    (results.machine as Record<string, unknown>).loadAverageAtEnd = load();
+    results.failedBudgets = failedBudgets;
+    results.failedParts = failedParts;
+    writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  };
+  let current: { name: string; started: number; browsers: Browser[] } | undefined;
+  const stopped = async (signal: NodeJS.Signals) => {
+    if (results.interrupted) return;
+    results.interrupted = signal;
+    console.log(`Banc interrompu (${signal}) : écriture de ce qui a été mesuré.`);
+    if (current) {
+      parts[current.name] = {
+        ok: false,
+        interrupted: true,
+        seconds: Math.round((performance.now() - current.started) / 100) / 10,
+        error: `interrompue par ${signal}`,
+      };
+      failedParts.push(current.name);
+    }
+    await Promise.all([
+      ...(current?.browsers ?? []).map((b) => b.close().catch(() => undefined)),
+      cleanUpAll(STOP_TIMEOUT_MS),
+      server?.stop(),
+    ]);
+    write();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, (s) => void stopped(s));
   try {
     for (const [name, run] of Object.entries(PARTS)) {
       if (wanted && !wanted.includes(name)) continue;
+      if (results.interrupted) break;
       const started = performance.now();
       const loadBefore = load();
       const browsers: Browser[] = [];
+      current = { name, started, browsers };
       try {
         const result = await run(ctx(browsers));
+        if (results.interrupted) break;
         const seconds = Math.round((performance.now() - started) / 100) / 10;
         for (const line of result.lines) console.log(line);
         parts[name] = { ok: true, seconds, loadAverage: loadBefore, figures: result.figures, budgets: result.budgets };
@@ -299,20 +347,27 @@ async function main() {
             .map(([budget]) => budget),
         );
       } catch (error) {
+        // Stopped by a signal: the part is already marked interrupted.
+        if (results.interrupted) break;
         const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
         console.log(`ÉCHEC de la partie « ${name} » : ${message.split('\n').slice(0, 4).join(' | ')}`);
-        parts[name] = { ok: false, seconds: Math.round((performance.now() - started) / 100) / 10, error: message };
+        parts[name] = {
+          ok: false,
+          seconds: Math.round((performance.now() - started) / 100) / 10,
+          loadAverage: loadBefore,
+          error: message,
+        };
         failedParts.push(name);
       } finally {
         await Promise.all(browsers.map((b) => b.close().catch(() => undefined)));
+        current = undefined;
       }
+      // What is measured is on disk at once: a later crash or kill loses nothing of it.
+      write();
     }
   } finally {
     await server?.stop();
-    (results.machine as Record<string, unknown>).loadAverageAtEnd = load();
-    results.failedBudgets = failedBudgets;
-    results.failedParts = failedParts;
-    writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    write();
   }
   console.log(
     `Charge de la machine (moyenne sur 1, 5 et 15 min ; ${cpus().length} cœurs) : ${(results.machine as { loadAverageAtStart: number[] }).loadAverageAtStart.join(' / ')} au début, ${load().join(' / ')} à la fin`,

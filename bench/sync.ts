@@ -1,17 +1,19 @@
 /**
  * Sync figures against the real sync server, started as its own process on
  * 127.0.0.1 (never in the bench's process) and stopped at the end:
- * pushing from one client, a fresh client's first pull (raw HTTP, and a real
- * RxDB client on Dexie over fake-indexeddb), and how many event streams one
+ * pushing from one client, a fresh device's first pull in Chromium (plain
+ * HTTP, and the app's own replication into IndexedDB), and how many event streams one
  * server process holds and how fast a write reaches all of them.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { replicateRxCollection } from 'rxdb/plugins/replication';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import type { RxStorage, WithDeleted } from 'rxdb/plugins/core';
-import type { Annotation } from '../src/model/annotations.ts';
-import { openDatabase } from '../src/db/database.ts';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { USER_PULL_BATCH_SIZE as PULL_PAGE } from '../src/db/replication/user.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium.ts';
+import type { HttpPull, RxdbPull } from './sync-page/main.ts';
+import type { PullBreakdown } from './sync/timing.ts';
 import { annotation, Api, type Session } from './sync/api.ts';
 import { startSyncServer, type SyncServer } from './sync/server.ts';
 import { measureFanOut, openStreams, type FanOut } from './sync/streams.ts';
@@ -21,8 +23,12 @@ const PUSH_DOCUMENTS = 1000;
 const PUSH_BATCH = 100;
 const PUSH_RUNS = 3;
 const PULL_DOCUMENTS = 10_000;
-const PULL_PAGE = 500;
 const RXDB_TIMEOUT_MS = 90_000;
+/** Turns of (plain HTTP, RxDB) in one page; the figures are the median round's. */
+const PULL_ROUNDS = 3;
+const ROOT = resolve(import.meta.dirname, '..');
+/** BENCH_SYNC_PROFILE=<file.cpuprofile> writes the page's JavaScript profile of the first RxDB pull (open it in Chromium's developer tools). */
+const PROFILE = process.env.BENCH_SYNC_PROFILE;
 const STREAM_USERS = 20;
 /** BENCH_SYNC_STREAMS tries another number of streams (the budget stays 500). */
 const STREAMS = Number(process.env.BENCH_SYNC_STREAMS ?? 500);
@@ -31,45 +37,49 @@ const FAN_OUT_TIMEOUT_MS = 10_000;
 /** Event streams one server process must hold, every one of them receiving every write. */
 export const STREAMS_BUDGET = 500;
 
-type Checkpoint = { seq: number; m: string } | null;
-
 export interface SyncResults {
   push: { documents: number; batchSize: number; runsMs: number[]; medianMs: number; docsPerSecond: number };
   pull: {
     documents: number;
     pageSize: number;
-    /** Paging through the pull route and parsing the JSON, no database. */
+    rounds: number;
+    ratiosRuns: number[];
+    httpRunsMs: number[];
+    rxdbRunsMs: number[];
+    /** Paging through the pull route and parsing the JSON in the page, no database (the median round). */
     http: {
       ms: number;
       requests: number;
       docsPerSecond: number;
-      /** JSON.parse on the client. */
+      /** JSON.parse in the page. */
       parseMs: number;
-      /** The rest: the server's query and serialisation, and the transfer (not separable from outside). */
-      serverAndTransferMs: number;
+      /** The server's own time (Server-Timing): the SQL query, and building the response body. */
+      serverQueryMs: number;
+      serverSerialiseMs: number;
+      /** The rest: HTTP in the server and the browser, the transfer, waiting. */
+      networkAndWaitMs: number;
     };
-    /** RxDB's time over plain HTTP's (goal: at most 2). */
+    /** RxDB's time over plain HTTP's in the same round (goal: at most 2). */
     ratio: number;
-    /** A fresh RxDB client (replicateRxCollection, live: false) until awaitInitialReplication(). */
+    /** A fresh device: the app's replication of the user collections until annotations' awaitInitialReplication(). */
     rxdb: {
+      /** Opening the database with its nine collections (before the pull, not in `ms`). */
       openDatabaseMs: number;
       ms: number;
       docsPerSecond: number;
-      /** Summed time inside the pull handler (request and JSON); overlaps the writes. */
-      handlerMs: number;
-      /** Summed bulkWrite time into the documents' storage: IndexedDB inserts with their indexes. */
-      storageDocumentsMs: number;
-      /** Summed bulkWrite time into the replication's metadata storage. */
-      storageMetaMs: number;
+      requests: number;
+      /** Summed time of the pull requests (sending to parsed JSON); overlaps the writes. */
+      requestMs: number;
+      serverQueryMs: number;
+      serverSerialiseMs: number;
       /**
        * The elapsed time split without double counting: only a request under
        * way, only a write, both at once, neither (RxDB's own work between
-       * pages: checkpoints, conflict checks, events). The four add up to `ms`.
+       * pages: checks against the stored state, revisions, checkpoints,
+       * events). The four add up to `ms`.
        */
-      breakdown: ReturnType<typeof pullBreakdown>;
-      requests: number;
+      breakdown: PullBreakdown;
       stored: number;
-      devMode: boolean;
     };
   };
   streams: {
@@ -103,21 +113,21 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   ]).finally(() => clearTimeout(timer));
 }
 
-/** Starts its own sync server, measures, and stops it. */
-export async function measureSync(): Promise<SyncResults> {
+/** Starts its own sync server, measures (the pull in `browser`), and stops it. */
+export async function measureSync(browser: Browser): Promise<SyncResults> {
   const started = performance.now();
   const server = await startSyncServer(PORT);
   try {
     const api = new Api(server.base);
-    // Production password hashing (scrypt, ~0.2 s a core): a few accounts only.
-    const [writer, reader, owner, ...members] = await Promise.all([
-      api.register('Écrivain'),
-      api.register('Lecteur'),
-      api.register('Animatrice'),
-      ...Array.from({ length: STREAM_USERS }, (_, i) => api.register(`Participant ${i + 1}`)),
-    ]);
+    // Production password hashing (scrypt, ~0.2 s a core): a few accounts, a few at a time, so that on a
+    // busy machine no registration waits behind twenty others until it times out.
+    const [writer, reader] = await registerAll(api, ['Écrivain', 'Lecteur']);
     const push = await measurePush(api, writer!);
-    const pull = await measurePull(api, reader!);
+    const pull = await measurePull(api, reader!, browser);
+    const [owner, ...members] = await registerAll(api, [
+      'Animatrice',
+      ...Array.from({ length: STREAM_USERS }, (_, i) => `Participant ${i + 1}`),
+    ]);
     const streams = await measureStreams(api, server, owner!, members);
     return { push, pull, streams, totalMs: Math.round(performance.now() - started) };
   } catch (error) {
@@ -127,6 +137,14 @@ export async function measureSync(): Promise<SyncResults> {
   } finally {
     await server.stop();
   }
+}
+
+async function registerAll(api: Api, names: string[]): Promise<Session[]> {
+  const sessions: Session[] = [];
+  for (let i = 0; i < names.length; i += 4) {
+    sessions.push(...(await Promise.all(names.slice(i, i + 4).map((name) => api.register(name)))));
+  }
+  return sessions;
 }
 
 async function pushAll(api: Api, session: Session, prefix: string, count: number, workspaceId: string | null = null) {
@@ -156,189 +174,127 @@ async function measurePush(api: Api, writer: Session): Promise<SyncResults['push
   };
 }
 
-/** One page of the pull route; `parsed` gets the time spent parsing its JSON on the client. */
-async function pullPage(
-  api: Api,
-  reader: Session,
-  checkpoint: Checkpoint,
-  limit: number,
-  parsed: (ms: number) => void = () => undefined,
-) {
-  const params = new URLSearchParams({ limit: String(limit) });
-  if (checkpoint) params.set('checkpoint', JSON.stringify(checkpoint));
-  const response = await fetch(`${api.base}/api/v1/replication/annotations/pull?${params}`, {
-    headers: { authorization: `Bearer ${reader.token}` },
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`pull: HTTP ${response.status}: ${text}`);
-  const t = performance.now();
-  const body = JSON.parse(text) as { documents: WithDeleted<Annotation>[]; checkpoint: Checkpoint };
-  parsed(performance.now() - t);
-  return body;
-}
-
 /**
- * The Dexie storage with the time of every bulkWrite counted: the documents'
- * own collection (insert into IndexedDB with its indexes) apart from the
- * replication's metadata (RxDB keeps the server state of each document).
+ * 10,000 documents seeded (not timed), then pulled into a fresh device in
+ * Chromium: plain HTTP paging in the page, then the app's replication into
+ * a new database, in turns, ROUNDS times; the figures are the medians.
  */
-function timedStorage(base: RxStorage<unknown, unknown>) {
-  const times = { documentsMs: 0, metaMs: 0 };
-  const spans: Record<'documentsMs' | 'metaMs', Span[]> = { documentsMs: [], metaMs: [] };
-  const storage = Object.create(base) as RxStorage<unknown, unknown>;
-  storage.createStorageInstance = async (params) => {
-    const instance = await base.createStorageInstance(params);
-    const write = instance.bulkWrite.bind(instance);
-    const key = params.collectionName.startsWith('rx-replication-meta') ? 'metaMs' : 'documentsMs';
-    instance.bulkWrite = async (rows, context) => {
-      const t = performance.now();
-      try {
-        return await write(rows, context);
-      } finally {
-        times[key] += performance.now() - t;
-        spans[key].push([t, performance.now()]);
-      }
-    };
-    return instance;
-  };
-  return { storage, times, spans };
-}
-
-/** A stretch of time, [start, end] in ms. */
-type Span = [number, number];
-
-/** How long at least one of `spans` was under way (overlapping spans counted once). */
-export function coveredMs(spans: Span[]): number {
-  let total = 0;
-  let end = -Infinity;
-  for (const [s, e] of [...spans].sort((a, b) => a[0] - b[0])) {
-    if (e <= end) continue;
-    total += e - Math.max(s, end);
-    end = e;
-  }
-  return total;
-}
-
-/**
- * Where a pull's elapsed time went, without counting twice what happened at
- * once: RxDB asks for the next page while it writes the previous one, so
- * summing request and write times overshoots the elapsed time.
- */
-export function pullBreakdown(totalMs: number, requests: Span[], documents: Span[], meta: Span[]) {
-  const requestMs = coveredMs(requests);
-  const writeMs = coveredMs([...documents, ...meta]);
-  const eitherMs = coveredMs([...requests, ...documents, ...meta]);
-  return {
-    requestOnlyMs: round1(eitherMs - writeMs),
-    writeOnlyMs: round1(eitherMs - requestMs),
-    overlapMs: round1(requestMs + writeMs - eitherMs),
-    neitherMs: round1(totalMs - eitherMs),
-    documentWritesMs: round1(coveredMs(documents)),
-    metaWritesMs: round1(coveredMs(meta)),
-  };
-}
-
-/** 10,000 documents seeded (not timed), then pulled by a fresh client. */
-async function measurePull(api: Api, reader: Session): Promise<SyncResults['pull']> {
+async function measurePull(api: Api, reader: Session, browser: Browser): Promise<SyncResults['pull']> {
   await pushAll(api, reader, 'pull', PULL_DOCUMENTS);
-
-  // Raw HTTP: page until a page is short.
-  let t = performance.now();
-  let checkpoint: Checkpoint = null;
-  let received = 0;
-  let requests = 0;
-  let httpParseMs = 0;
-  for (let page = 0; page <= PULL_DOCUMENTS / PULL_PAGE + 1; page++) {
-    const body = await pullPage(api, reader, checkpoint, PULL_PAGE, (ms) => (httpParseMs += ms));
-    requests++;
-    received += body.documents.length;
-    checkpoint = body.checkpoint;
-    if (body.documents.length < PULL_PAGE) break;
-  }
-  const httpMs = performance.now() - t;
-  if (received !== PULL_DOCUMENTS) throw new Error(`HTTP pull: ${received} documents, ${PULL_DOCUMENTS} expected`);
-
-  // A real client: RxDB (production mode, as under tsx import.meta.env is undefined) on Dexie over fake-indexeddb.
-  const devMode = import.meta.env?.DEV === true;
-  const warn = console.warn;
-  // Dexie storage's one-time notice about RxDB's paid storages would interleave with the figures.
-  console.warn = (...args: unknown[]) => {
-    if (!String(args[0]).includes('RxDB Open Core RxStorage')) warn(...args);
-  };
-  const timed = timedStorage(getRxStorageDexie({ indexedDB, IDBKeyRange }) as RxStorage<unknown, unknown>);
-  t = performance.now();
-  const db = await openDatabase({
-    name: `bench-sync-${Date.now()}`,
-    storage: timed.storage,
-    multiInstance: false,
-  });
-  const openDatabaseMs = performance.now() - t;
+  const script = await buildPageScript();
+  const context = await browser.newContext({ bypassCSP: true });
   try {
-    let handlerMs = 0;
-    const handlerSpans: Span[] = [];
-    let rxRequests = 0;
-    const errors: unknown[] = [];
-    t = performance.now();
-    const replication = replicateRxCollection<Annotation, Checkpoint>({
-      replicationIdentifier: 'bench-annotations-pull',
-      collection: db.annotations,
-      live: false,
-      retryTime: 1000,
-      pull: {
-        batchSize: PULL_PAGE,
-        async handler(last, batchSize) {
-          const h = performance.now();
-          rxRequests++;
-          try {
-            return await pullPage(api, reader, last ?? null, batchSize);
-          } finally {
-            handlerMs += performance.now() - h;
-            handlerSpans.push([h, performance.now()]);
-          }
-        },
-      },
-    });
-    const subscription = replication.error$.subscribe((error) => errors.push(error));
-    try {
-      await withTimeout(replication.awaitInitialReplication(), RXDB_TIMEOUT_MS, 'RxDB pull');
-    } catch (error) {
-      if (errors.length > 0) (error as Error).message += ` (replication errors: ${String(errors[0])})`;
-      throw error;
-    } finally {
-      subscription.unsubscribe();
-      await replication.cancel();
+    const page = await context.newPage();
+    // A page of the server's origin: same-origin requests and IndexedDB, as the app has.
+    await page.goto(`${api.base}/api/v1/health`);
+    await page.addScriptTag({ content: script });
+    const session = { token: reader.token, user: { ...reader.user, email: 'lecteur@exemple.fr' } };
+    const http: HttpPull[] = [];
+    const rxdb: RxdbPull[] = [];
+    for (let round = 0; round < PULL_ROUNDS; round++) {
+      http.push(
+        await withTimeout(
+          page.evaluate(([token, size]) => window.syncBench.http(token, size), [reader.token, PULL_PAGE] as const),
+          RXDB_TIMEOUT_MS,
+          'HTTP pull',
+        ),
+      );
+      if (http.at(-1)!.documents !== PULL_DOCUMENTS) {
+        throw new Error(`HTTP pull: ${http.at(-1)!.documents} documents, ${PULL_DOCUMENTS} expected`);
+      }
+      const profile = PROFILE && round === 0 ? await startProfile(page) : undefined;
+      rxdb.push(
+        await withTimeout(
+          page.evaluate((s) => window.syncBench.rxdb(s), session),
+          RXDB_TIMEOUT_MS,
+          'RxDB pull',
+        ),
+      );
+      await profile?.();
+      if (rxdb.at(-1)!.stored !== PULL_DOCUMENTS) {
+        throw new Error(`RxDB pull: ${rxdb.at(-1)!.stored} documents stored, ${PULL_DOCUMENTS} expected`);
+      }
     }
-    const rxMs = performance.now() - t;
-    const stored = await db.annotations.count().exec();
-    if (stored !== PULL_DOCUMENTS) throw new Error(`RxDB pull: ${stored} documents stored, ${PULL_DOCUMENTS} expected`);
+    const ratios = rxdb.map((r, i) => r.ms / http[i]!.ms);
+    // The round whose ratio is the median: its own figures, consistent with each other.
+    const mid = ratios.indexOf(median(ratios));
+    const h = http[mid]!;
+    const r = rxdb[mid]!;
+    const b = r.breakdown;
     return {
       documents: PULL_DOCUMENTS,
       pageSize: PULL_PAGE,
+      rounds: PULL_ROUNDS,
+      ratiosRuns: ratios.map(round1),
+      httpRunsMs: http.map((x) => round1(x.ms)),
+      rxdbRunsMs: rxdb.map((x) => round1(x.ms)),
       http: {
-        ms: round1(httpMs),
-        requests,
-        docsPerSecond: perSecond(PULL_DOCUMENTS, httpMs),
-        parseMs: round1(httpParseMs),
-        serverAndTransferMs: round1(httpMs - httpParseMs),
+        ms: round1(h.ms),
+        requests: h.requests,
+        docsPerSecond: perSecond(PULL_DOCUMENTS, h.ms),
+        parseMs: round1(h.parseMs),
+        serverQueryMs: round1(h.serverMs.query),
+        serverSerialiseMs: round1(h.serverMs.serialise),
+        networkAndWaitMs: round1(h.ms - h.parseMs - h.serverMs.query - h.serverMs.serialise),
       },
-      ratio: round1(rxMs / httpMs),
+      ratio: round1(ratios[mid]!),
       rxdb: {
-        openDatabaseMs: round1(openDatabaseMs),
-        ms: round1(rxMs),
-        docsPerSecond: perSecond(PULL_DOCUMENTS, rxMs),
-        handlerMs: round1(handlerMs),
-        storageDocumentsMs: round1(timed.times.documentsMs),
-        storageMetaMs: round1(timed.times.metaMs),
-        breakdown: pullBreakdown(rxMs, handlerSpans, timed.spans.documentsMs, timed.spans.metaMs),
-        requests: rxRequests,
-        stored,
-        devMode,
+        openDatabaseMs: round1(r.openDatabaseMs),
+        ms: round1(r.ms),
+        docsPerSecond: perSecond(PULL_DOCUMENTS, r.ms),
+        requests: r.requests,
+        requestMs: round1(r.requestMs),
+        serverQueryMs: round1(r.serverMs.query),
+        serverSerialiseMs: round1(r.serverMs.serialise),
+        breakdown: b,
+        stored: r.stored,
       },
     };
   } finally {
-    await db.remove();
-    console.warn = warn;
+    await context.close();
+  }
+}
+
+/** Profiles the page's JavaScript until the returned function is called, which writes it to PROFILE. */
+async function startProfile(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(PROFILE!, JSON.stringify(profile));
+    await cdp.detach();
+  };
+}
+
+/** The page script (bench/sync-page/main.ts) with the app's code, bundled and minified as the app ships it. */
+async function buildPageScript(): Promise<string> {
+  const { build } = await import('vite');
+  const outDir = mkdtempSync(join(tmpdir(), 'sync-bench-'));
+  try {
+    await build({
+      configFile: false,
+      root: ROOT,
+      logLevel: 'warn',
+      mode: 'production',
+      publicDir: false,
+      build: {
+        outDir,
+        emptyOutDir: true,
+        target: 'es2022',
+        // A profile names functions and lines.
+        minify: !PROFILE,
+        lib: {
+          entry: join(ROOT, 'bench/sync-page/main.ts'),
+          formats: ['iife'],
+          name: 'syncBenchPage',
+          fileName: () => 'sync.js',
+        },
+      },
+    });
+    return readFileSync(join(outDir, 'sync.js'), 'utf8');
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
   }
 }
 
@@ -402,5 +358,10 @@ async function measureStreams(
 
 // `npx tsx bench/sync.ts` runs this part alone.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(JSON.stringify(await measureSync(), null, 2));
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    console.log(JSON.stringify(await measureSync(browser), null, 2));
+  } finally {
+    await browser.close();
+  }
 }

@@ -41,6 +41,8 @@ describe('the API', () => {
     expect(first.status).toBe(200);
     expect(first.body.documents).toHaveLength(1);
     expect(first.body.documents[0]).toMatchObject({ id: 'kit-essai', _deleted: false });
+    // The server's share of the pull, read by the sync bench (docs/performance.md).
+    expect(first.response.headers.get('server-timing')).toMatch(/^query;dur=\d+\.\d, serialise;dur=\d+\.\d$/);
     const cp = encodeURIComponent(JSON.stringify(first.body.checkpoint));
     const rest = await get(`/api/v1/replication/resources/pull?checkpoint=${cp}`);
     expect(rest.body).toEqual({ documents: [], checkpoint: first.body.checkpoint });
