@@ -19,11 +19,14 @@ const minutes = Number(process.env.CHAOS_MINUTES ?? Infinity);
 const started = Date.now();
 const failed: number[] = [];
 const totals = { documents: 0, writes: 0, kills: 0, offlineSpells: 0, lostResponses: 0, conflictsKept: 0 };
+/** Seeds whose devices needed more than three rounds of sync at the end to agree. */
+const slowToAgree: number[] = [];
 let ran = 0;
 for (let seed = first; seed < first + seeds && Date.now() - started < minutes * 60_000; seed++) {
   ran += 1;
   const report = await runChaos({ seed, port, steps: 30, kills: 2 });
   for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += report[key];
+  if (report.finalRounds > 3) slowToAgree.push(seed);
   if (report.failures.length > 0) {
     failed.push(seed);
     console.log(`seed ${seed}: FAILED\n  ${report.failures.join('\n  ')}`);
@@ -32,6 +35,13 @@ for (let seed = first; seed < first + seeds && Date.now() - started < minutes * 
   }
 }
 console.log(
-  JSON.stringify({ seeds: ran, first, failed, ...totals, minutes: Math.round((Date.now() - started) / 600) / 100 }),
+  JSON.stringify({
+    seeds: ran,
+    first,
+    failed,
+    slowToAgree,
+    ...totals,
+    minutes: Math.round((Date.now() - started) / 600) / 100,
+  }),
 );
 if (failed.length > 0) process.exitCode = 1;

@@ -35,6 +35,8 @@ export interface ChaosReport {
   lostResponses: number;
   /** Losing values the merge kept in `conflicts`. */
   conflictsKept: number;
+  /** Rounds of sync at the end before the devices agreed (at most MAX_FINAL_ROUNDS). */
+  finalRounds: number;
   /** Empty when every invariant held. */
   failures: string[];
 }
@@ -114,6 +116,7 @@ class ServerProcess {
 }
 
 const NOW = '2026-11-25T10:00:00.000Z';
+const MAX_FINAL_ROUNDS = 10;
 
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const next = random(options.seed);
@@ -128,6 +131,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     offlineSpells: 0,
     lostResponses: 0,
     conflictsKept: 0,
+    finalRounds: 0,
     failures: [],
   };
   try {
@@ -226,15 +230,25 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       }
     }
 
-    // The end: everyone online, three rounds of sync.
+    // The end: everyone online, rounds of sync until the devices agree and have nothing left to send.
     for (let i = 0; i < devices.length; i++) {
       if (!online[i]) await devices[i]!.online(true);
     }
-    for (let round = 0; round < 3; round++) {
+    /**
+     * Waited for, not counted: three rounds at least, then until the devices
+     * agree; a device that still differs after ten rounds is a divergence,
+     * not a slow one (`finalRounds` says how many it took).
+     */
+    let held: Record<string, unknown>[][] = [];
+    for (report.finalRounds = 1; report.finalRounds <= MAX_FINAL_ROUNDS; report.finalRounds++) {
       for (const device of devices) await device.sync();
+      if (report.finalRounds < 3) continue;
+      held = await Promise.all(devices.map((d) => d.readAll()));
+      const pending = await Promise.all(devices.map((d) => d.pending()));
+      const agree = held.every((docs) => JSON.stringify(docs) === JSON.stringify(held[0]));
+      if (agree && pending.every((n) => n === 0)) break;
     }
-
-    const held = await Promise.all(devices.map((d) => d.readAll()));
+    report.finalRounds = Math.min(report.finalRounds, MAX_FINAL_ROUNDS);
     for (let i = 1; i < held.length; i++) {
       if (JSON.stringify(held[i]) !== JSON.stringify(held[0])) {
         const differing = [
