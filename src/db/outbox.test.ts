@@ -1,20 +1,14 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { openDatabase, type AppDatabase } from './database.ts';
+import type { AppDatabase } from './database.ts';
+import { openTestDatabase } from './test-database.ts';
 import type { Annotation } from '../model/annotations.ts';
 import { newId, newRev } from './ids.ts';
 import { countUnsyncedChanges, notePushed, recordWrite, settleOutbox } from './outbox.ts';
 
 let db: AppDatabase;
-let count = 0;
 
 beforeEach(async () => {
-  db = await openDatabase({
-    name: `outbox-test-${++count}-${Date.now()}`,
-    storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) as never,
-    multiInstance: false,
-  });
+  db = await openTestDatabase('outbox-test');
 });
 afterEach(async () => db.close());
 

@@ -1,9 +1,8 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { firstValueFrom } from 'rxjs';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from '../../sync-server/src/test-server.ts';
-import { openDatabase, type AppDatabase } from './database.ts';
+import type { AppDatabase } from './database.ts';
+import { openTestDatabase } from './test-database.ts';
 import { queueJoin, sendPendingJoins, watchPendingJoins, WORKSPACES_KEY } from './pending-joins.ts';
 import { createWorkspace } from './remote/account-api.ts';
 import { saveSession, type Session } from './session.ts';
@@ -30,11 +29,8 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   reachable = true;
-  db = await openDatabase({
-    name: `pending-joins-test-${++count}-${Date.now()}`,
-    storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) as never,
-    multiInstance: false,
-  });
+  count++; // a new account's email per test
+  db = await openTestDatabase('pending-joins-test');
 });
 afterEach(() => db.close());
 

@@ -1,10 +1,9 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { firstValueFrom, filter } from 'rxjs';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from '../../../sync-server/src/test-server.ts';
 import type { Annotation } from '../../model/annotations.ts';
-import { openDatabase, type AppDatabase } from '../database.ts';
+import type { AppDatabase } from '../database.ts';
+import { openTestDatabase } from '../test-database.ts';
 import { newRev } from '../ids.ts';
 import { watchLostGroups } from '../lost-groups.ts';
 import { currentOwnerId, recordWrite, watchOutbox, watchRefusals } from '../outbox.ts';
@@ -40,11 +39,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 beforeEach(async () => {
-  db = await openDatabase({
-    name: `engine-test-${++count}-${Date.now()}`,
-    storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) as never,
-    multiInstance: false,
-  });
+  count++; // a new account's email per test
+  db = await openTestDatabase('engine-test');
 });
 afterEach(() => db.close());
 

@@ -1,21 +1,15 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type AppDatabase } from '../../db/database.ts';
+import type { AppDatabase } from '../../db/database.ts';
+import { openTestDatabase } from '../../db/test-database.ts';
 import { readSession, saveSession } from '../../db/session.ts';
 import { signIn, signOut } from './commands.ts';
 
 const SESSION = { token: 'jeton', user: { id: 'u1', email: 'c@exemple.fr', displayName: 'Camille' } };
 
 let db: AppDatabase;
-let count = 0;
 
 beforeEach(async () => {
-  db = await openDatabase({
-    name: `account-test-${++count}-${Date.now()}`,
-    storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) as never,
-    multiInstance: false,
-  });
+  db = await openTestDatabase('account-test');
 });
 afterEach(async () => {
   vi.unstubAllGlobals();

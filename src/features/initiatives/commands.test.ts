@@ -1,8 +1,7 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { firstValueFrom } from 'rxjs';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type AppDatabase } from '../../db/database.ts';
+import type { AppDatabase } from '../../db/database.ts';
+import { openTestDatabase } from '../../db/test-database.ts';
 import { saveSession } from '../../db/session.ts';
 import { watchOutbox } from '../../db/outbox.ts';
 import {
@@ -18,14 +17,9 @@ import {
 import type { DraftRecord } from './drafts.ts';
 
 let db: AppDatabase;
-let count = 0;
 
 beforeEach(async () => {
-  db = await openDatabase({
-    name: `initiatives-test-${++count}-${Date.now()}`,
-    storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) as never,
-    multiInstance: false,
-  });
+  db = await openTestDatabase('initiatives-test');
 });
 afterEach(async () => db.close());
 

@@ -1,8 +1,7 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { BehaviorSubject } from 'rxjs';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type AppDatabase } from '../../db/database.ts';
+import type { AppDatabase } from '../../db/database.ts';
+import { openTestDatabase } from '../../db/test-database.ts';
 import { glossaryTerm, h2, p, resource } from '../../model/search/fixtures.ts';
 import { LiveSearchIndex, type StoredDocument } from './liveIndex.ts';
 import { liveSearchIndex } from './useSearch.ts';
@@ -11,14 +10,9 @@ const titles = (live: LiveSearchIndex, query: string) => live.index.search(query
 
 describe('LiveSearchIndex over the local database', () => {
   let db: AppDatabase;
-  let count = 0;
 
   beforeEach(async () => {
-    db = await openDatabase({
-      name: `search-test-${++count}-${Date.now()}`,
-      storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) as never,
-      multiInstance: false,
-    });
+    db = await openTestDatabase('search-test');
   });
   afterEach(async () => {
     await db.close();

@@ -1,22 +1,16 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { firstValueFrom } from 'rxjs';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { openDatabase, type AppDatabase } from '../../db/database.ts';
+import type { AppDatabase } from '../../db/database.ts';
+import { openTestDatabase } from '../../db/test-database.ts';
 import { ApiError, type Auth, type CreatedWorkspace } from '../../db/remote/account-api.ts';
 import { createWorkshop } from './commands.ts';
 import { askForGroup, createPendingGroups, forgetPendingGroup, watchPendingGroups } from './pending-groups.ts';
 
 let db: AppDatabase;
-let count = 0;
 const AUTH: Auth = { token: 'jeton' };
 
 beforeEach(async () => {
-  db = await openDatabase({
-    name: `pending-groups-test-${++count}-${Date.now()}`,
-    storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) as never,
-    multiInstance: false,
-  });
+  db = await openTestDatabase('pending-groups-test');
 });
 afterEach(async () => db.close());
 

@@ -1,21 +1,15 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { firstValueFrom } from 'rxjs';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type AppDatabase } from '../../../db/database.ts';
+import type { AppDatabase } from '../../../db/database.ts';
+import { openTestDatabase } from '../../../db/test-database.ts';
 import { recordWrites, watchOutbox } from '../../../db/outbox.ts';
 import { samplePool } from '../../../model/workshops/pooling/sample-pool.ts';
 import { addReceivedEntries, watchPendingPool } from './commands.ts';
 
 let db: AppDatabase;
-let count = 0;
 
 beforeEach(async () => {
-  db = await openDatabase({
-    name: `pooling-test-${++count}-${Date.now()}`,
-    storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) as never,
-    multiInstance: false,
-  });
+  db = await openTestDatabase('pooling-test');
 });
 afterEach(async () => db.close());
 
