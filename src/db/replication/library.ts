@@ -2,7 +2,7 @@ import { combineLatest, map, merge, Observable, share, startWith } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { LIBRARY_COLLECTIONS } from '../../model/collections.ts';
 import type { AppDatabase } from '../database.ts';
-import { collectionStream, eventStream } from './stream.ts';
+import { collectionStream, eventStream, PullGate } from './stream.ts';
 import { serverFetch } from '../network.ts';
 import type { Checkpoint as ProtocolCheckpoint } from '../../model/protocol.ts';
 
@@ -43,7 +43,8 @@ export function replicateLibrary(
   }).pipe(share());
 
   const replications = names.map((name) => {
-    const stream$ = collectionStream<Checkpoint>(events$, name);
+    const gate = new PullGate();
+    const stream$ = collectionStream<Checkpoint>(events$, name, gate);
     return replicateRxCollection<unknown, Checkpoint>({
       replicationIdentifier: `library-${name}-v1`,
       collection: db.collections[name] as never,
@@ -55,6 +56,7 @@ export function replicateLibrary(
         batchSize: options.batchSize ?? 50,
         stream$,
         async handler(checkpoint, batchSize) {
+          gate.pulling();
           const params = new URLSearchParams({ limit: String(batchSize) });
           if (checkpoint) params.set('checkpoint', JSON.stringify(checkpoint));
           const response = await doFetch(`${base}/${name}/pull?${params}`, { cache: 'no-store' });

@@ -79,22 +79,59 @@ export function eventStream(options: StreamOptions): Observable<StreamEvent> {
 }
 
 /**
+ * Whether a pull has begun since the stream last (re)connected, for one
+ * collection. Until then, a document event must not reach RxDB as such:
+ * its checkpoint would pass over the writes made while the stream was down.
+ * RxDB 17.6 should pull first (the stream asks for a RESYNC at every
+ * connection), but its downstream queue drops a RESYNC that comes right
+ * after a document event in the same batch of tasks; the next document
+ * event then moves the checkpoint beyond writes this device never received,
+ * and no later pull fetches them (the chaos run, seed 1052).
+ */
+export class PullGate {
+  private connection = 0;
+  private pulledIn = -1;
+
+  /** The stream (re)connected, or the server asked for a full pull. */
+  reopened(): void {
+    this.connection += 1;
+  }
+
+  /** A pull request is about to go out: it reads every write made before it. */
+  pulling(): void {
+    this.pulledIn = this.connection;
+  }
+
+  /** A pull has begun since the last (re)connection. */
+  get caughtUp(): boolean {
+    return this.pulledIn === this.connection;
+  }
+}
+
+/**
  * One collection's part of a multiplexed stream, as RxDB's pull.stream$
  * wants it: its documents with their checkpoint, and RESYNC after every
- * (re)connection or when the server asks for it.
+ * (re)connection or when the server asks for it. Until the collection's
+ * pull handler has begun a pull since then (`gate`), a document event is
+ * turned into a RESYNC too, so that a dropped RESYNC cannot let a
+ * checkpoint skip writes.
  */
 export function collectionStream<Checkpoint>(
   events$: Observable<StreamEvent>,
   collection: string,
+  gate: PullGate,
 ): Observable<RxReplicationPullStreamItem<unknown, Checkpoint>> {
   type Message = { collection: string; documents: unknown[]; checkpoint: Checkpoint } | 'RESYNC';
   return events$.pipe(
     map((event) => {
-      if (event.kind === 'connected') return 'RESYNC' as const;
-      const message = event.data as Message;
-      if (message === 'RESYNC') return 'RESYNC' as const;
-      if (message.collection !== collection) return undefined;
-      return { documents: message.documents, checkpoint: message.checkpoint } as RxReplicationPullStreamItem<
+      const message = event.kind === 'message' ? (event.data as Message) : undefined;
+      if (event.kind === 'connected' || message === 'RESYNC') {
+        gate.reopened();
+        return 'RESYNC' as const;
+      }
+      if (message!.collection !== collection) return undefined;
+      if (!gate.caughtUp) return 'RESYNC' as const;
+      return { documents: message!.documents, checkpoint: message!.checkpoint } as RxReplicationPullStreamItem<
         unknown,
         Checkpoint
       >;

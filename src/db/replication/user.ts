@@ -6,7 +6,7 @@ import type { Session } from '../session.ts';
 import { takeForgotten } from '../lost-groups.ts';
 import { notePushed, noteRefused } from '../outbox.ts';
 import { guestRecords } from '../workshop-guests.ts';
-import { collectionStream, eventStream } from './stream.ts';
+import { collectionStream, eventStream, PullGate } from './stream.ts';
 import { serverFetch } from '../network.ts';
 import { schemaVersionsHeader } from './versions.ts';
 import { readErrorBody, type Checkpoint as ProtocolCheckpoint } from '../../model/protocol.ts';
@@ -147,7 +147,8 @@ export function replicateUserCollections(
   };
 
   return names.map((name) => {
-    const stream$ = collectionStream<Checkpoint>(events$, name);
+    const gate = new PullGate();
+    const stream$ = collectionStream<Checkpoint>(events$, name, gate);
     return replicateRxCollection<unknown, Checkpoint>({
       // The user is part of the identifier: another account on this device starts afresh.
       replicationIdentifier: `user-${name}-${session.user.id}-v1`,
@@ -159,6 +160,7 @@ export function replicateUserCollections(
         batchSize: options.batchSize ?? USER_PULL_BATCH_SIZE,
         stream$,
         async handler(checkpoint, batchSize) {
+          gate.pulling();
           const params = new URLSearchParams({ limit: String(batchSize) });
           if (checkpoint) params.set('checkpoint', JSON.stringify(checkpoint));
           const page = (await call(`${base}/${name}/pull?${params}`)) as {
