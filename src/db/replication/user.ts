@@ -7,6 +7,7 @@ import { takeForgotten } from '../lost-groups.ts';
 import { notePushed, noteRefused } from '../outbox.ts';
 import { guestRecords } from '../workshop-guests.ts';
 import { collectionStream, eventStream, PullGate } from './stream.ts';
+import { splitStaleRows } from './stale-rows.ts';
 import { serverFetch } from '../network.ts';
 import { schemaVersionsHeader } from './versions.ts';
 import { readErrorBody, type Checkpoint as ProtocolCheckpoint } from '../../model/protocol.ts';
@@ -173,7 +174,11 @@ export function replicateUserCollections(
       },
       push: {
         batchSize: 50,
-        handler: (rows) => routeRows(name, rows) as never,
+        async handler(rows) {
+          const { fresh, stale } = await splitStaleRows(db.collections[name] as never, rows);
+          const conflicts = fresh.length > 0 ? await routeRows(name, fresh) : [];
+          return [...conflicts, ...stale] as never;
+        },
       },
     });
   });
