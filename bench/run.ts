@@ -169,7 +169,7 @@ const PARTS: Record<string, (ctx: Context) => Promise<PartResult>> = {
     return {
       figures: a,
       lines: [
-        `Kit avec ${a.annotations} annotations (CPU ÷4) : ${a.extraScriptingMs} ms de JavaScript de plus que sans (médianes ${a.withMs.join(', ')} contre ${a.withoutMs.join(', ')} ms) ; ancrage et dessin des surlignages ${a.highlightsPassMs} ms (budget ${ANNOTATIONS_BUDGET_MS} ms, ${verdict(ok)})`,
+        `Kit avec ${a.annotations} annotations (CPU ÷4) : ${a.extraScriptingMs} ms de JavaScript de plus que sans (budget ${ANNOTATIONS_BUDGET_MS} ms, ${verdict(ok)} ; médianes ${a.withMs.join(', ')} contre ${a.withoutMs.join(', ')} ms) ; ancrage et dessin des surlignages ${a.highlightsPassMs} ms`,
       ],
       budgets: { annotations: ok },
     };
