@@ -41,6 +41,9 @@ test('the install offer is caught on every load, and shown in plain sight once t
 
   await page.goto('/ressources/kit-faire-alliance');
   await expect(page.getByRole('heading', { level: 1, name: /alliance/ })).toBeVisible();
+  // The heading comes with the server's first page: the kit counts as opened once the app runs.
+  await expect(footerInstall).toBeVisible();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('interest-texts'))).toContain('kit-faire-alliance');
   await expect(offer).toBeHidden();
   await page.goto('/ressources/kit-cartographier-son-ecosysteme');
   await expect(offer).toBeVisible();
