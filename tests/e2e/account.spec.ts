@@ -241,6 +241,8 @@ test('offline, « Mes espaces » and a group’s page show what the device knows
   const ownGroup = `Village ${Date.now()}`;
   await spaces.create(ownGroup);
   const ownGroupPage = new URL(page.url()).pathname;
+  // The group's page is kept for offline once it has shown what the server said of it.
+  await expect(page.getByRole('list', { name: 'Membres' })).toContainText(person.displayName);
   await spaces.open();
   await expect(spaces.myWorkspaces().getByRole('link', { name: ownGroup })).toBeVisible();
   await waitForServiceWorker(page);
