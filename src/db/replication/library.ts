@@ -2,7 +2,7 @@ import { combineLatest, map, merge, Observable, share, startWith } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { LIBRARY_COLLECTIONS } from '../../model/collections.ts';
 import type { AppDatabase } from '../database.ts';
-import { collectionStream, eventStream, PullGate } from './stream.ts';
+import { eventStream, gatedPull } from './stream.ts';
 import { serverFetch } from '../network.ts';
 import type { Checkpoint as ProtocolCheckpoint } from '../../model/protocol.ts';
 
@@ -43,8 +43,6 @@ export function replicateLibrary(
   }).pipe(share());
 
   const replications = names.map((name) => {
-    const gate = new PullGate();
-    const stream$ = collectionStream<Checkpoint>(events$, name, gate);
     return replicateRxCollection<unknown, Checkpoint>({
       replicationIdentifier: `library-${name}-v1`,
       collection: db.collections[name] as never,
@@ -54,15 +52,13 @@ export function replicateLibrary(
       waitForLeadership: true,
       pull: {
         batchSize: options.batchSize ?? 50,
-        stream$,
-        async handler(checkpoint, batchSize) {
-          gate.pulling();
+        ...gatedPull(events$, name, async (checkpoint: Checkpoint | undefined, batchSize) => {
           const params = new URLSearchParams({ limit: String(batchSize) });
           if (checkpoint) params.set('checkpoint', JSON.stringify(checkpoint));
           const response = await doFetch(`${base}/${name}/pull?${params}`, { cache: 'no-store' });
           if (!response.ok) throw new Error(`pull ${name}: HTTP ${response.status}`);
           return (await response.json()) as { documents: never[]; checkpoint: Checkpoint };
-        },
+        }),
       },
     });
   });

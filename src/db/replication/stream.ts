@@ -139,3 +139,27 @@ export function collectionStream<Checkpoint>(
     filter((item) => item !== undefined),
   );
 }
+
+/**
+ * One collection's pull as RxDB's replication wants it: the stream and the
+ * pull handler, kept in step by a PullGate (every pull request tells the
+ * gate, so the stream's events pass as documents only once a pull has read
+ * what was written while the stream was down).
+ */
+export function gatedPull<Checkpoint, Page>(
+  events$: Observable<StreamEvent>,
+  collection: string,
+  handler: (checkpoint: Checkpoint | undefined, batchSize: number) => Promise<Page>,
+): {
+  stream$: Observable<RxReplicationPullStreamItem<unknown, Checkpoint>>;
+  handler: (checkpoint: Checkpoint | undefined, batchSize: number) => Promise<Page>;
+} {
+  const gate = new PullGate();
+  return {
+    stream$: collectionStream<Checkpoint>(events$, collection, gate),
+    handler: (checkpoint, batchSize) => {
+      gate.pulling();
+      return handler(checkpoint, batchSize);
+    },
+  };
+}

@@ -6,7 +6,7 @@ import type { Session } from '../session.ts';
 import { takeForgotten } from '../lost-groups.ts';
 import { notePushed, noteRefused } from '../outbox.ts';
 import { guestRecords } from '../workshop-guests.ts';
-import { collectionStream, eventStream, PullGate } from './stream.ts';
+import { eventStream, gatedPull } from './stream.ts';
 import { splitStaleRows } from './stale-rows.ts';
 import { serverFetch } from '../network.ts';
 import { schemaVersionsHeader } from './versions.ts';
@@ -148,8 +148,6 @@ export function replicateUserCollections(
   };
 
   return names.map((name) => {
-    const gate = new PullGate();
-    const stream$ = collectionStream<Checkpoint>(events$, name, gate);
     return replicateRxCollection<unknown, Checkpoint>({
       // The user is part of the identifier: another account on this device starts afresh.
       replicationIdentifier: `user-${name}-${session.user.id}-v1`,
@@ -159,9 +157,7 @@ export function replicateUserCollections(
       waitForLeadership: true,
       pull: {
         batchSize: options.batchSize ?? USER_PULL_BATCH_SIZE,
-        stream$,
-        async handler(checkpoint, batchSize) {
-          gate.pulling();
+        ...gatedPull(events$, name, async (checkpoint: Checkpoint | undefined, batchSize) => {
           const params = new URLSearchParams({ limit: String(batchSize) });
           if (checkpoint) params.set('checkpoint', JSON.stringify(checkpoint));
           const page = (await call(`${base}/${name}/pull?${params}`)) as {
@@ -170,7 +166,7 @@ export function replicateUserCollections(
           };
           // A lost group's documents leave as deletions from the server's side: never pushed back.
           return { ...page, documents: [...page.documents, ...takeForgotten(db, name)] } as never;
-        },
+        }),
       },
       push: {
         batchSize: 50,

@@ -5,7 +5,7 @@ import type { WorkshopEntry } from '../../model/workshops/contribution.ts';
 import type { AppDatabase } from '../database.ts';
 import { notePushed, noteRefused } from '../outbox.ts';
 import { saveGuestRecord, type GuestRecord } from '../workshop-guests.ts';
-import { collectionStream, eventStream, PullGate } from './stream.ts';
+import { eventStream, gatedPull } from './stream.ts';
 import { SyncRefused } from './user.ts';
 import { readErrorBody, type Checkpoint as ProtocolCheckpoint } from '../../model/protocol.ts';
 
@@ -76,16 +76,14 @@ export function replicateGuestWorkshop(
     retryMs: options.retryMs,
   }).pipe(share());
 
-  const pull = (name: 'workshops' | 'contributions', gate = new PullGate()) => ({
+  const pull = (name: 'workshops' | 'contributions') => ({
     batchSize: 100,
-    stream$: collectionStream<Checkpoint>(events$, name, gate),
-    async handler(checkpoint: Checkpoint | undefined, batchSize: number) {
+    ...gatedPull(events$, name, async (checkpoint: Checkpoint | undefined, batchSize: number) => {
       await join();
-      gate.pulling();
       const params = new URLSearchParams({ limit: String(batchSize) });
       if (checkpoint) params.set('checkpoint', JSON.stringify(checkpoint));
       return call(`${scoped}/${name}/pull?${params}`);
-    },
+    }),
   });
 
   const send = async (rows: { newDocumentState: unknown }[]): Promise<unknown[]> => {
