@@ -3,14 +3,11 @@
  * library plus 2,000 synthetic documents the size of annotations and
  * initiatives, searched with the production-minified search code.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { SearchDocument } from '../src/model/search/documents.ts';
 import type { LibrarySnapshot } from './search-page/main.ts';
+import { buildPageScript } from './page-script.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const CPU_THROTTLING = 4;
 const SYNTHETIC_DOCUMENTS = 2000;
 const ROUNDS = 5;
@@ -70,7 +67,7 @@ export async function measureSearch(
 ): Promise<{ documents: number; queries: number; medianMs: number; p95Ms: number; indexBuildMs: number }> {
   const library = await pullLibrary(baseUrl);
   const extra = syntheticDocuments(library, SYNTHETIC_DOCUMENTS);
-  const script = await buildPageScript();
+  const script = await buildPageScript('search-page');
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -112,36 +109,6 @@ async function pullLibrary(baseUrl: string): Promise<LibrarySnapshot> {
     }),
   );
   return Object.fromEntries(entries) as unknown as LibrarySnapshot;
-}
-
-/** The search code as the app ships it: bundled and minified by Vite, as one script. */
-async function buildPageScript(): Promise<string> {
-  const { build } = await import('vite');
-  const outDir = mkdtempSync(join(tmpdir(), 'search-bench-'));
-  try {
-    await build({
-      configFile: false,
-      root: ROOT,
-      logLevel: 'warn',
-      mode: 'production',
-      publicDir: false,
-      build: {
-        outDir,
-        emptyOutDir: true,
-        target: 'es2022',
-        minify: true,
-        lib: {
-          entry: join(ROOT, 'bench/search-page/main.ts'),
-          formats: ['iife'],
-          name: 'searchBenchPage',
-          fileName: () => 'search.js',
-        },
-      },
-    });
-    return readFileSync(join(outDir, 'search.js'), 'utf8');
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
 }
 
 /** A small deterministic random generator (mulberry32), so every run indexes the same text. */

@@ -5,9 +5,7 @@
  * HTTP, and the app's own replication into IndexedDB), and how many event streams one
  * server process holds and how fast a write reaches all of them.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { USER_PULL_BATCH_SIZE as PULL_PAGE } from '../src/db/replication/user.ts';
@@ -17,6 +15,7 @@ import type { PullBreakdown } from './sync/timing.ts';
 import { annotation, Api, type Session } from './sync/api.ts';
 import { startSyncServer, type SyncServer } from './sync/server.ts';
 import { measureFanOut, openStreams, type FanOut } from './sync/streams.ts';
+import { buildPageScript } from './page-script.ts';
 
 const PORT = Number(process.env.BENCH_SYNC_PORT ?? 8099);
 const PUSH_DOCUMENTS = 1000;
@@ -26,7 +25,6 @@ const PULL_DOCUMENTS = 10_000;
 const RXDB_TIMEOUT_MS = 90_000;
 /** Turns of (plain HTTP, RxDB) in one page; the figures are the median round's. */
 const PULL_ROUNDS = 3;
-const ROOT = resolve(import.meta.dirname, '..');
 /** BENCH_SYNC_PROFILE=<file.cpuprofile> writes the page's JavaScript profile of the first RxDB pull (open it in Chromium's developer tools). */
 const PROFILE = process.env.BENCH_SYNC_PROFILE;
 const STREAM_USERS = 20;
@@ -181,7 +179,7 @@ async function measurePush(api: Api, writer: Session): Promise<SyncResults['push
  */
 async function measurePull(api: Api, reader: Session, browser: Browser): Promise<SyncResults['pull']> {
   await pushAll(api, reader, 'pull', PULL_DOCUMENTS);
-  const script = await buildPageScript();
+  const script = await buildPageScript('sync-page', { minify: !PROFILE });
   const context = await browser.newContext({ bypassCSP: true });
   try {
     const page = await context.newPage();
@@ -265,37 +263,6 @@ async function startProfile(page: Page) {
     writeFileSync(PROFILE!, JSON.stringify(profile));
     await cdp.detach();
   };
-}
-
-/** The page script (bench/sync-page/main.ts) with the app's code, bundled and minified as the app ships it. */
-async function buildPageScript(): Promise<string> {
-  const { build } = await import('vite');
-  const outDir = mkdtempSync(join(tmpdir(), 'sync-bench-'));
-  try {
-    await build({
-      configFile: false,
-      root: ROOT,
-      logLevel: 'warn',
-      mode: 'production',
-      publicDir: false,
-      build: {
-        outDir,
-        emptyOutDir: true,
-        target: 'es2022',
-        // A profile names functions and lines.
-        minify: !PROFILE,
-        lib: {
-          entry: join(ROOT, 'bench/sync-page/main.ts'),
-          formats: ['iife'],
-          name: 'syncBenchPage',
-          fileName: () => 'sync.js',
-        },
-      },
-    });
-    return readFileSync(join(outDir, 'sync.js'), 'utf8');
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
 }
 
 /**
