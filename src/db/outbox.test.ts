@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { AppDatabase } from './database.ts';
-import { openTestDatabase } from './test-database.ts';
+import { openTestDatabase, testAnnotation } from './test-database.ts';
 import type { Annotation } from '../model/annotations.ts';
-import { newId, newRev } from './ids.ts';
+import { newRev } from './ids.ts';
 import { countUnsyncedChanges, notePushed, recordWrite, settleOutbox } from './outbox.ts';
 
 let db: AppDatabase;
@@ -14,19 +14,7 @@ afterEach(async () => db.close());
 
 // The writes as the features' commands make them: a new rev each time, through recordWrite.
 async function note(text: string): Promise<Annotation> {
-  const now = new Date().toISOString();
-  const annotation: Annotation = {
-    id: newId(),
-    ownerId: 'appareil-essai',
-    workspaceId: null,
-    rev: newRev(),
-    createdAt: now,
-    updatedAt: now,
-    resourceId: 'kit-essai',
-    target: { blockId: 'intro' },
-    color: 'jaune',
-    note: text,
-  };
+  const annotation = testAnnotation({ ownerId: 'appareil-essai', note: text });
   await recordWrite(db, 'annotations', annotation, () => db.annotations.insert(annotation));
   return annotation;
 }

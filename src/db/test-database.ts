@@ -1,6 +1,8 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import type { Annotation } from '../model/annotations.ts';
 import { openDatabase, type AppDatabase } from './database.ts';
+import { newId, newRev } from './ids.ts';
 
 let opened = 0;
 
@@ -14,4 +16,20 @@ export function openTestDatabase(prefix: string): Promise<AppDatabase> {
     storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) as never,
     multiInstance: false,
   });
+}
+
+/** A section note as the annotations seam writes it (new id and rev, now), with the fields a test sets. */
+export function testAnnotation(fields: Pick<Annotation, 'note' | 'ownerId'> & Partial<Annotation>): Annotation {
+  const now = new Date().toISOString();
+  return {
+    id: newId(),
+    workspaceId: null,
+    rev: newRev(),
+    createdAt: now,
+    updatedAt: now,
+    resourceId: 'kit-essai',
+    target: { blockId: 'intro' },
+    color: 'jaune',
+    ...fields,
+  };
 }

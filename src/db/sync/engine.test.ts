@@ -3,8 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { startTestServer, type TestServer } from '../../../sync-server/src/test-server.ts';
 import type { Annotation } from '../../model/annotations.ts';
 import type { AppDatabase } from '../database.ts';
-import { openTestDatabase } from '../test-database.ts';
-import { newRev } from '../ids.ts';
+import { openTestDatabase, testAnnotation } from '../test-database.ts';
 import { watchLostGroups } from '../lost-groups.ts';
 import { currentOwnerId, recordWrite, watchOutbox, watchRefusals } from '../outbox.ts';
 import { readSession, saveSession, type Session } from '../session.ts';
@@ -55,19 +54,7 @@ async function register(name: string): Promise<Session> {
 }
 
 async function writeNote(note: string): Promise<Annotation> {
-  const now = new Date().toISOString();
-  const annotation: Annotation = {
-    id: `n${Date.now()}${Math.random().toString(36).slice(2, 8)}`,
-    ownerId: await currentOwnerId(db),
-    workspaceId: null,
-    rev: newRev(),
-    createdAt: now,
-    updatedAt: now,
-    resourceId: 'kit-essai',
-    target: { blockId: 'intro' },
-    color: 'jaune',
-    note,
-  };
+  const annotation = testAnnotation({ ownerId: await currentOwnerId(db), note });
   await recordWrite(db, 'annotations', annotation, () => db.annotations.insert(annotation));
   return annotation;
 }
@@ -139,14 +126,8 @@ describe('SyncEngine, a group the user loses', () => {
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
     return (response.status === 204 ? undefined : await response.json()) as T;
   }
-  const groupNote = (ownerId: string, workspaceId: string, note: string): Annotation => {
-    const now = new Date().toISOString();
-    return {
-      id: `g${Date.now()}${Math.random().toString(36).slice(2, 8)}`,
-      ...{ ownerId, workspaceId, rev: newRev(), createdAt: now, updatedAt: now },
-      ...{ resourceId: 'kit-essai', target: { blockId: 'intro' }, color: 'jaune' as const, note },
-    };
-  };
+  const groupNote = (ownerId: string, workspaceId: string, note: string): Annotation =>
+    testAnnotation({ ownerId, workspaceId, note });
   const until = async (condition: () => Promise<boolean>) => {
     while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
   };
