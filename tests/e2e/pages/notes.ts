@@ -32,5 +32,10 @@ export class NotesPanel {
       .filter({ has: this.page.getByLabel('Modifier la note') });
     await editing.getByLabel('Modifier la note').fill(next);
     await editing.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    // Saved on the device once the editor closes on the new text. A test that
+    // moved on before could see a change from elsewhere arrive first, and this
+    // edit would then be a plain edit of it rather than a concurrent one.
+    await expect(this.list().getByLabel('Modifier la note')).toHaveCount(0);
+    await expect(this.list().getByText(next, { exact: true })).toBeVisible();
   }
 }
