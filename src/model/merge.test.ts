@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { deepEqual, dismissConflict, mergeDocuments, restoreConflict, type MergeableDocument } from './merge.ts';
+import {
+  deepEqual,
+  dismissConflict,
+  editField,
+  mergeDocuments,
+  restoreConflict,
+  type MergeableDocument,
+} from './merge.ts';
 
 interface Note extends MergeableDocument {
   title: string;
@@ -213,5 +220,28 @@ describe('restoring a kept version', () => {
     expect(deepEqual({ a: [1, { b: 2 }], c: undefined }, { a: [1, { b: 2 }] })).toBe(true);
     expect(deepEqual([1, 2], [2, 1])).toBe(false);
     expect(deepEqual(null, {})).toBe(false);
+  });
+});
+
+describe('an edit made while another version arrived', () => {
+  const arrived: Note = { ...START, body: 'Version arrivée', updatedAt: '2026-01-02T10:00' };
+
+  it('wins, and keeps the version it replaces', () => {
+    const edited = editField(arrived, 'body', START.body, 'Ma version', '2026-01-02T11:00');
+    expect(edited.body).toBe('Ma version');
+    expect(edited.updatedAt).toBe('2026-01-02T11:00');
+    expect(edited.conflicts).toEqual([{ field: 'body', value: 'Version arrivée', at: '2026-01-02T10:00' }]);
+    expect(restoreConflict(edited, 0, 'x').body).toBe('Version arrivée');
+  });
+
+  it('keeps nothing when the field is still what the editor opened on, or already the new text', () => {
+    expect(editField(START, 'body', START.body, 'Ma version', 'x').conflicts).toBeUndefined();
+    expect(editField(arrived, 'body', START.body, 'Version arrivée', 'x').conflicts).toBeUndefined();
+  });
+
+  it('does not keep the same version twice', () => {
+    const once = editField(arrived, 'body', START.body, 'Ma version', 'x');
+    const twice = editField({ ...once, body: 'Version arrivée' }, 'body', 'Ma version', 'Encore', 'y');
+    expect(twice.conflicts).toHaveLength(1);
   });
 });

@@ -88,6 +88,29 @@ export function mergeDocuments<T extends MergeableDocument>(input: MergeInput<T>
   return merged as T;
 }
 
+/**
+ * An edit of a field made from what the editor opened on (`base`). If the
+ * field changed meanwhile (a version from another device arrived while the
+ * editor was open), the edit still wins, as the later one, but the version
+ * it replaces is kept in `conflicts` as a merge would keep it: saving never
+ * silently erases what someone else wrote.
+ */
+export function editField<T extends MergeableDocument>(
+  doc: T,
+  field: string,
+  base: unknown,
+  value: unknown,
+  now: string,
+): T {
+  const current = doc[field];
+  const edited: Record<string, unknown> = { ...doc, updatedAt: now };
+  setField(edited, field, value);
+  if (deepEqual(current, base) || deepEqual(current, value)) return edited as T;
+  const conflicts = doc.conflicts ?? [];
+  if (conflicts.some((c) => c.field === field && deepEqual(c.value, current))) return edited as T;
+  return { ...edited, conflicts: [...conflicts, { field, value: current, at: doc.updatedAt }] } as T;
+}
+
 /** Puts a kept version back: its value becomes the field's, and it leaves the list. */
 export function restoreConflict<T extends MergeableDocument>(doc: T, index: number, now: string): T {
   const conflict = doc.conflicts?.[index];

@@ -34,6 +34,8 @@ interface Props {
 export function AnnotationCard({ annotation, context, mine, author }: Props) {
   const { db } = useDatabase();
   const [draft, setDraft] = useState<string>();
+  /** The text the editor opened on: what the draft is an edit of. */
+  const [base, setBase] = useState('');
   const [problem, setProblem] = useState<string>();
   const run = async (action: () => Promise<void>) => {
     try {
@@ -47,7 +49,7 @@ export function AnnotationCard({ annotation, context, mine, author }: Props) {
   };
   const save = async () => {
     if (draft === undefined) return;
-    if (await run(() => editNote(db, annotation.id, draft.trim()))) setDraft(undefined);
+    if (await run(() => editNote(db, annotation.id, draft.trim(), base))) setDraft(undefined);
   };
   const quote = annotation.target.quote?.exact;
 
@@ -103,7 +105,14 @@ export function AnnotationCard({ annotation, context, mine, author }: Props) {
       {mine && (
         <p className="actions">
           {draft === undefined ? (
-            <button type="button" className="button secondary" onClick={() => setDraft(annotation.note)}>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => {
+                setBase(annotation.note);
+                setDraft(annotation.note);
+              }}
+            >
               {annotation.note ? 'Modifier' : 'Ajouter une note'}
             </button>
           ) : (

@@ -4,7 +4,7 @@ import { newId, newRev } from '../../db/ids.ts';
 import { currentOwnerId, recordWrite } from '../../db/outbox.ts';
 import type { Annotation, AnnotationColor } from '../../model/annotations.ts';
 import { readSession } from '../../db/session.ts';
-import { dismissConflict, restoreConflict } from '../../model/merge.ts';
+import { dismissConflict, editField, restoreConflict } from '../../model/merge.ts';
 import { mergeImported, type ImportedAnnotation } from '../../model/annotations/web-annotation-import.ts';
 
 /** The annotations seam: screens call these, never the collection directly. */
@@ -76,8 +76,12 @@ async function rewrite(db: AppDatabase, id: string, change: (doc: Annotation) =>
   );
 }
 
-export function editNote(db: AppDatabase, id: string, note: string): Promise<void> {
-  return rewrite(db, id, (doc) => ({ ...doc, note, updatedAt: new Date().toISOString() }));
+/**
+ * The note's new text, written over `base`, the text the editor opened on: a
+ * version that arrived meanwhile is kept beside it (model/merge.ts, editField).
+ */
+export function editNote(db: AppDatabase, id: string, note: string, base: string): Promise<void> {
+  return rewrite(db, id, (doc) => editField(doc as never, 'note', base, note, new Date().toISOString()) as Annotation);
 }
 
 export function recolor(db: AppDatabase, id: string, color: AnnotationColor): Promise<void> {
