@@ -6,7 +6,7 @@
 import type { Initiative, InitiativeContact } from '../../model/initiatives.ts';
 import { EDITABLE_INITIATIVE_FIELDS } from '../../model/initiatives/fields.ts';
 import { cleanDraft, emptyDraft, type InitiativeDraft } from '../../model/initiatives/validation.ts';
-import { deepEqual } from '../../model/merge.ts';
+import { deepEqual, editField } from '../../model/merge.ts';
 
 /** One draft on the device: a new initiative being typed, or the edit of a recorded one. */
 export interface DraftRecord {
@@ -68,7 +68,8 @@ export function recordedFields(record: DraftRecord): RecordedFields {
  * The initiative once the edit is applied: each field the user changed
  * (compared with `base`) takes the draft's value; the others keep the
  * current value, which another device may have changed since the edit began.
- * Without a base, every field takes the draft's value.
+ * A field changed on both sides takes the draft's value and keeps the other
+ * in `conflicts`. Without a base, every field takes the draft's value.
  */
 export function applyEdit(
   current: Initiative,
@@ -77,13 +78,19 @@ export function applyEdit(
 ): Initiative {
   const next = recordedFields(record);
   const base = record.base && recordedFields({ ...record, draft: record.base, workspaceId: record.base.workspaceId });
-  const result: Record<string, unknown> = { ...current };
+  let result = current;
   for (const key of EDITABLE) {
     if (base && deepEqual(base[key], next[key])) continue;
-    if (next[key] === undefined) delete result[key];
-    else result[key] = next[key];
+    // A field changed both here and elsewhere: the edit wins, the other version is kept beside it.
+    result = editField(
+      result as never,
+      key,
+      base ? base[key] : result[key as keyof Initiative],
+      next[key],
+      changes.updatedAt,
+    );
   }
-  return { ...(result as unknown as Initiative), status: 'enregistree', ...changes };
+  return { ...result, status: 'enregistree', ...changes };
 }
 
 /** Whether the draft holds anything typed: an untouched form is not worth a draft. */
