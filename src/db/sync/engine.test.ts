@@ -1,4 +1,5 @@
 import { firstValueFrom, filter } from 'rxjs';
+import { register } from '../../../sync-server/src/accounts/test-client.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from '../../../sync-server/src/test-server.ts';
 import type { Annotation } from '../../model/annotations.ts';
@@ -6,7 +7,7 @@ import type { AppDatabase } from '../database.ts';
 import { openTestDatabase, testAnnotation } from '../test-database.ts';
 import { watchLostGroups } from '../lost-groups.ts';
 import { currentOwnerId, recordWrite, watchOutbox, watchRefusals } from '../outbox.ts';
-import { readSession, saveSession, type Session } from '../session.ts';
+import { readSession, saveSession } from '../session.ts';
 import { SyncEngine, type SyncEnvironment, type SyncState } from './engine.ts';
 
 /** The browser, as a test drives it: the network and the foreground are switches. */
@@ -31,27 +32,15 @@ function fakeBrowser(baseUrl: string) {
 
 let server: TestServer;
 let db: AppDatabase;
-let count = 0;
 
 beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(() => server.close());
 beforeEach(async () => {
-  count++; // a new account's email per test
   db = await openTestDatabase('engine-test');
 });
 afterEach(() => db.close());
-
-async function register(name: string): Promise<Session> {
-  const response = await fetch(`${server.url}/api/v1/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: `${name}-${count}@exemple.fr`, password: 'un mot de passe', displayName: name }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as Session;
-}
 
 async function writeNote(note: string): Promise<Annotation> {
   const annotation = testAnnotation({ ownerId: await currentOwnerId(db), note });
@@ -76,7 +65,7 @@ describe('SyncEngine', () => {
     const onSession = vi.fn();
     const engine = new SyncEngine(db, browser.env, { onSession });
     const note = await writeNote('Écrite hors compte.');
-    const session = await register('Camille');
+    const session = await register(server, 'Camille');
     await saveSession(db, session);
     const upToDate = await reach(engine, 'up-to-date');
     expect(upToDate.pending).toBe(0);
@@ -91,7 +80,7 @@ describe('SyncEngine', () => {
   it('says offline when the network goes, and sends what waits when it returns', async () => {
     const browser = fakeBrowser(server.url);
     const engine = new SyncEngine(db, browser.env);
-    await saveSession(db, await register('Dominique'));
+    await saveSession(db, await register(server, 'Dominique'));
     await reach(engine, 'up-to-date');
     browser.setOnline(false);
     await writeNote('Dans le train.');
@@ -105,7 +94,7 @@ describe('SyncEngine', () => {
     const browser = fakeBrowser(server.url);
     const onWipe = vi.fn(async () => undefined);
     const engine = new SyncEngine(db, browser.env, { onWipe });
-    await saveSession(db, await register('Sacha'));
+    await saveSession(db, await register(server, 'Sacha'));
     await reach(engine, 'up-to-date');
     await writeNote('Privée.');
     await engine.signOutAndWipe();
@@ -133,8 +122,8 @@ describe('SyncEngine, a group the user loses', () => {
   };
 
   it('removed from the group, the device forgets its documents but keeps and lists the unsent ones', async () => {
-    const owner = await register('Responsable');
-    const member = await register('Membre');
+    const owner = await register(server, 'Responsable');
+    const member = await register(server, 'Membre');
     const group = await api<{ id: string; inviteCode: string }>('/workspaces', owner.token, 'POST', { name: 'Vallée' });
     await api('/workspaces/join', member.token, 'POST', { inviteCode: group.inviteCode });
     const fromOwner = { ...groupNote(owner.user.id, group.id, 'Du responsable.'), authorName: 'Responsable' };

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { register } from '../accounts/test-client.ts';
 import { startTestServer, type TestServer } from '../test-server.ts';
 import { sseMessages } from '../test-sync.ts';
 import { ANNOTATION_FIELDS } from '../../../src/model/annotations.ts';
@@ -25,15 +26,6 @@ async function call(path: string, init: { method?: string; token?: string; body?
   });
   const text = await response.text();
   return { status: response.status, text, body: text ? (JSON.parse(text) as any) : undefined };
-}
-
-let accounts = 0;
-async function register(name: string): Promise<Session> {
-  const { status, body } = await call('/auth/register', {
-    body: { email: `${name}-${++accounts}@exemple.fr`, password: 'mot-de-passe-solide', displayName: name },
-  });
-  expect(status).toBe(201);
-  return body;
 }
 
 const NOW = '2026-11-25T10:00:00.000Z';
@@ -71,7 +63,7 @@ describe('user collections: push and pull', () => {
   });
 
   it('stores a pushed document and pulls it back byte for byte', async () => {
-    const alice = await register('Alice');
+    const alice = await register(server, 'Alice');
     const doc = annotation(alice, { note: '<script>alert("x")</script> & <b>gras</b>' });
     const pushed = await push(alice, [{ newDocumentState: doc }]);
     expect(pushed).toMatchObject({ status: 200, body: [] });
@@ -82,7 +74,7 @@ describe('user collections: push and pull', () => {
   });
 
   it('treats a retried push as written, without a conflict or a duplicate', async () => {
-    const alice = await register('Alice');
+    const alice = await register(server, 'Alice');
     const doc = annotation(alice);
     expect((await push(alice, [{ newDocumentState: doc }])).body).toEqual([]);
     expect((await push(alice, [{ newDocumentState: doc }])).body).toEqual([]);
@@ -93,7 +85,7 @@ describe('user collections: push and pull', () => {
   });
 
   it('returns the stored document for a row based on a stale version, and writes nothing of it', async () => {
-    const alice = await register('Alice');
+    const alice = await register(server, 'Alice');
     const doc = annotation(alice);
     await push(alice, [{ newDocumentState: doc }]);
     const fromLaptop = { ...doc, note: 'Depuis le portable', rev: '2-laptop' };
@@ -105,7 +97,7 @@ describe('user collections: push and pull', () => {
   });
 
   it('keeps a deletion as a tombstone that syncs', async () => {
-    const alice = await register('Alice');
+    const alice = await register(server, 'Alice');
     const doc = annotation(alice);
     await push(alice, [{ newDocumentState: doc }]);
     const deleted = { ...doc, rev: '2-del', _deleted: true };
@@ -114,7 +106,7 @@ describe('user collections: push and pull', () => {
   });
 
   it('refuses an invalid document in the middle of a batch, naming it, and writes nothing', async () => {
-    const alice = await register('Alice');
+    const alice = await register(server, 'Alice');
     const rows = [
       { newDocumentState: annotation(alice) },
       { newDocumentState: annotation(alice, { color: 'fluo' }) },
@@ -127,7 +119,7 @@ describe('user collections: push and pull', () => {
   });
 
   it('refuses an annotation whose note is over its limit (ANNOTATION_FIELDS), as the note fields do', async () => {
-    const alice = await register('Alice');
+    const alice = await register(server, 'Alice');
     const note = 'a'.repeat(ANNOTATION_FIELDS.note.maxLength);
     expect(await push(alice, [{ newDocumentState: annotation(alice, { note }) }])).toMatchObject({ status: 200 });
     expect(await push(alice, [{ newDocumentState: annotation(alice, { note: `${note}a` }) }])).toMatchObject({
@@ -137,7 +129,7 @@ describe('user collections: push and pull', () => {
   });
 
   it('refuses batches over the limits', async () => {
-    const alice = await register('Alice');
+    const alice = await register(server, 'Alice');
     const many = Array.from({ length: 101 }, () => ({ newDocumentState: annotation(alice) }));
     expect((await push(alice, many)).body).toMatchObject({ error: 'too_large' });
     const huge = [{ newDocumentState: annotation(alice, { note: 'x'.repeat(19000) }) }];
@@ -148,7 +140,7 @@ describe('user collections: push and pull', () => {
   });
 
   it('answers a malformed checkpoint and an unknown collection with their errors', async () => {
-    const alice = await register('Alice');
+    const alice = await register(server, 'Alice');
     const bad = await call('/replication/annotations/pull?checkpoint=%7B%22seq%22%3A%22x%22%7D', {
       token: alice.token,
     });
@@ -159,8 +151,8 @@ describe('user collections: push and pull', () => {
 
 describe('user collections: who may see and write what', () => {
   it('hides another user’s private document and refuses writing it by id', async () => {
-    const alice = await register('Alice');
-    const mallory = await register('Mallory');
+    const alice = await register(server, 'Alice');
+    const mallory = await register(server, 'Mallory');
     const secret = annotation(alice, { note: 'privé' });
     await push(alice, [{ newDocumentState: secret }]);
     expect((await pull(mallory)).body.documents).toEqual([]);
@@ -172,8 +164,8 @@ describe('user collections: who may see and write what', () => {
   });
 
   it('refuses creating a document in someone else’s name, or moving one to another owner', async () => {
-    const alice = await register('Alice');
-    const bob = await register('Bob');
+    const alice = await register(server, 'Alice');
+    const bob = await register(server, 'Bob');
     expect((await push(alice, [{ newDocumentState: annotation(bob) }])).status).toBe(403);
     const doc = annotation(alice);
     await push(alice, [{ newDocumentState: doc }]);
@@ -182,8 +174,8 @@ describe('user collections: who may see and write what', () => {
   });
 
   it('refuses pushing into a group one has not joined, and nothing of the batch is written', async () => {
-    const alice = await register('Alice');
-    const bob = await register('Bob');
+    const alice = await register(server, 'Alice');
+    const bob = await register(server, 'Bob');
     const group = (await call('/workspaces', { token: alice.token, body: { name: 'Val de Sorgeon' } })).body;
     const rows = [
       { newDocumentState: annotation(bob) },
@@ -194,8 +186,8 @@ describe('user collections: who may see and write what', () => {
   });
 
   it('gives a new member the group’s earlier documents on their next pull', async () => {
-    const alice = await register('Alice');
-    const bob = await register('Bob');
+    const alice = await register(server, 'Alice');
+    const bob = await register(server, 'Bob');
     const group = (await call('/workspaces', { token: alice.token, body: { name: 'Atelier' } })).body;
     const shared = annotation(alice, { workspaceId: group.id, note: 'Pour le groupe' });
     const own = annotation(bob);
@@ -226,8 +218,8 @@ describe('user collections: the stream', () => {
   }
 
   it('sends each user only what they may see, the writer included', async () => {
-    const alice = await register('Alice');
-    const bob = await register('Bob');
+    const alice = await register(server, 'Alice');
+    const bob = await register(server, 'Bob');
     const aliceStream = await openStream(alice);
     const bobStream = await openStream(bob);
     const secret = annotation(alice, { note: 'privé' });
@@ -242,8 +234,8 @@ describe('user collections: the stream', () => {
   });
 
   it('tells a member to pull again when they join a group', async () => {
-    const alice = await register('Alice');
-    const bob = await register('Bob');
+    const alice = await register(server, 'Alice');
+    const bob = await register(server, 'Bob');
     const group = (await call('/workspaces', { token: alice.token, body: { name: 'Atelier' } })).body;
     const stream = await openStream(bob);
     await call('/workspaces/join', { token: bob.token, body: { inviteCode: group.inviteCode } });
@@ -255,7 +247,7 @@ describe('user collections: the stream', () => {
   });
 
   it('ends the stream of a token that logs out', async () => {
-    const alice = await register('Alice');
+    const alice = await register(server, 'Alice');
     const stream = await openStream(alice);
     expect((await call('/auth/logout', { method: 'POST', token: alice.token })).status).toBe(204);
     expect(await stream.next()).toBe('END');
@@ -274,7 +266,7 @@ describe('inbox collections', () => {
   });
 
   it('takes anonymous and signed pushes, and never serves them back', async () => {
-    const alice = await register('Alice');
+    const alice = await register(server, 'Alice');
     expect((await push(undefined, [{ newDocumentState: feedback(null) }], 'feedback')).status).toBe(200);
     expect((await push(alice, [{ newDocumentState: feedback(alice.user.id) }], 'feedback')).status).toBe(200);
     expect((await push(alice, [{ newDocumentState: feedback('quelqu-un') }], 'feedback')).status).toBe(403);
