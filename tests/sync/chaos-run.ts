@@ -6,7 +6,7 @@
  * summary says how many seeds ran).
  */
 import getPort from 'get-port';
-import { runChaos } from './chaos.ts';
+import { ChaosRig, runChaos } from './chaos.ts';
 
 // Stopped by a signal, the run still goes through 'exit', which kills its server process (chaos.ts).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
@@ -22,9 +22,11 @@ const totals = { documents: 0, writes: 0, kills: 0, offlineSpells: 0, lostRespon
 /** Seeds whose devices needed more than three rounds of sync at the end to agree. */
 const slowToAgree: number[] = [];
 let ran = 0;
+/** One server process and three device workers for the whole run: each seed opens fresh databases on them. */
+const rig = new ChaosRig(port);
 for (let seed = first; seed < first + seeds && Date.now() - started < minutes * 60_000; seed++) {
   ran += 1;
-  const report = await runChaos({ seed, port, steps: 30, kills: 2 });
+  const report = await runChaos({ seed, port, steps: 30, kills: 2 }, rig);
   for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += report[key];
   if (report.finalRounds > 3) slowToAgree.push(seed);
   if (report.failures.length > 0) {
@@ -34,6 +36,7 @@ for (let seed = first; seed < first + seeds && Date.now() - started < minutes * 
     console.log(`seed ${seed}: ok (${Math.round((Date.now() - started) / 1000)} s so far)`);
   }
 }
+await rig.close();
 console.log(
   JSON.stringify({
     seeds: ran,

@@ -66,6 +66,10 @@ class ServerProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   async start(): Promise<void> {
     this.child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
       cwd: ROOT,
@@ -106,23 +110,46 @@ class ServerProcess {
   }
 
   async stop(): Promise<void> {
-    if (this.child && this.child.exitCode === null && this.child.signalCode === null) {
-      const exited = new Promise((done) => this.child!.once('exit', done));
-      this.child.kill('SIGTERM');
+    const child = this.child;
+    if (child && this.running) {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
       await exited;
     }
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
 
+/**
+ * The server process and the device workers, kept from one seed to the
+ * next by a long run (chaos-run.ts): starting them is most of a seed's
+ * cost. Each seed still has its own account and fresh device databases,
+ * and its own kills of the server.
+ */
+export class ChaosRig {
+  readonly server: ServerProcess;
+  readonly devices: Device[];
+
+  constructor(port: number, devices = 3) {
+    this.server = new ServerProcess(port);
+    this.devices = Array.from({ length: devices }, () => new Device());
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.devices.map((d) => d.close()));
+    await this.server.stop();
+  }
+}
+
 const NOW = '2026-11-25T10:00:00.000Z';
 const MAX_FINAL_ROUNDS = 10;
 
-export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
+/** One seed; on `rig` when given (left open for the next seed), else on a rig of its own. */
+export async function runChaos(options: ChaosOptions, rig?: ChaosRig): Promise<ChaosReport> {
   const next = random(options.seed);
   const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)]!;
-  const server = new ServerProcess(options.port);
-  const devices: Device[] = [];
+  const own = rig ? undefined : new ChaosRig(options.port, options.devices);
+  const { server, devices } = (rig ?? own)!;
   const report: ChaosReport = {
     seed: options.seed,
     documents: 0,
@@ -135,7 +162,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     failures: [],
   };
   try {
-    await server.start();
+    if (!server.running) await server.start();
     const response = await fetch(`${server.url}/api/v1/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -146,11 +173,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       }),
     });
     const session = (await response.json()) as Session;
-    for (let i = 0; i < (options.devices ?? 3); i++) {
-      const device = new Device(`chaos-${options.seed}-${i}`, server.url);
-      devices.push(device);
-      await device.open(session);
-    }
+    for (const [i, device] of devices.entries()) await device.open(session, `chaos-${options.seed}-${i}`, server.url);
     const online = devices.map(() => true);
     const ids: string[] = [];
     /** Every note written, and the note it was written over on its device. */
@@ -313,7 +336,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     report.failures.push(`crashed: ${String((error as Error).stack ?? error)}`);
     return report;
   } finally {
-    await Promise.all(devices.map((d) => d.close().catch(() => undefined)));
-    await server.stop();
+    if (own) await own.close();
+    else await Promise.all(devices.map((d) => d.release().catch(() => undefined)));
   }
 }

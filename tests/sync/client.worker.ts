@@ -1,9 +1,11 @@
 /**
  * One simulated device: a real RxDB client (Dexie storage over
  * fake-indexeddb) in its own worker thread — the free RxDB build limits open
- * collections per JavaScript context. Driven by messages from the test.
+ * collections per JavaScript context. Driven by messages from the test;
+ * released, it can open a new device for the next seed (loading RxDB is
+ * most of a worker's cost).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
@@ -14,7 +16,6 @@ import { firstValueFrom } from 'rxjs';
 import { newRev } from '../../src/db/ids.ts';
 import { countUnsyncedChanges, recordWrite, watchRefusals } from '../../src/db/outbox.ts';
 
-const { baseUrl, name } = workerData as { baseUrl: string; name: string };
 let db: AppDatabase;
 let replications: RxReplicationState<unknown, never>[] = [];
 const network = { online: true, loseNextPushResponse: false };
@@ -32,7 +33,7 @@ const deviceFetch: typeof fetch = async (input, init) => {
 };
 
 type Command =
-  | { type: 'open'; session: Session }
+  | { type: 'open'; session: Session; name: string; baseUrl: string }
   | { type: 'write'; doc: Record<string, unknown> }
   | { type: 'edit'; id: string; patch: Record<string, unknown> }
   | { type: 'online'; value: boolean }
@@ -43,19 +44,21 @@ type Command =
   | { type: 'read'; id: string }
   | { type: 'pending' }
   | { type: 'refusals' }
-  | { type: 'close' };
+  | { type: 'release' };
 
 async function handle(command: Command): Promise<unknown> {
   switch (command.type) {
     case 'open':
+      network.online = true;
+      network.loseNextPushResponse = false;
       db = await openDatabase({
-        name: `device-${name}-${Date.now()}`,
+        name: `device-${command.name}-${Date.now()}`,
         storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) as never,
         multiInstance: false,
       });
       await saveSession(db, command.session);
       replications = replicateUserCollections(db, command.session, {
-        baseUrl,
+        baseUrl: command.baseUrl,
         fetch: deviceFetch,
         retryMs: 100,
       }) as unknown as RxReplicationState<unknown, never>[];
@@ -125,9 +128,11 @@ async function handle(command: Command): Promise<unknown> {
       return countUnsyncedChanges(db);
     case 'refusals':
       return firstValueFrom(watchRefusals(db));
-    case 'close':
+    case 'release':
+      // The device's data goes (fake-indexeddb keeps it in memory); the worker may serve another run.
       await Promise.all(replications.map((r) => r.cancel()));
-      await db.close();
+      replications = [];
+      await db.remove();
       return null;
   }
 }

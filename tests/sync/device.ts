@@ -7,9 +7,9 @@ export class Device {
   private next = 0;
   private readonly waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
 
-  constructor(name: string, baseUrl: string) {
+  constructor() {
     this.worker = new Worker(new URL('./bootstrap.mjs', import.meta.url), {
-      workerData: { name, baseUrl, entry: new URL('./client.worker.ts', import.meta.url).href },
+      workerData: { entry: new URL('./client.worker.ts', import.meta.url).href },
     });
     this.worker.on('message', ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
       const pending = this.waiting.get(id)!;
@@ -27,8 +27,9 @@ export class Device {
     });
   }
 
-  open(session: Session) {
-    return this.send({ type: 'open', session });
+  /** A new device database named `name`, signed in and replicating with the server at `baseUrl`. */
+  open(session: Session, name: string, baseUrl: string) {
+    return this.send({ type: 'open', session, name, baseUrl });
   }
   write(doc: Record<string, unknown>) {
     return this.send<Record<string, unknown>>({ type: 'write', doc });
@@ -61,8 +62,12 @@ export class Device {
   refusals() {
     return this.send<{ id: string; code: string; message: string }[]>({ type: 'refusals' });
   }
+  /** Stops the device's replication and removes its database; the worker can `open` another. */
+  release() {
+    return this.send({ type: 'release' });
+  }
   async close() {
-    await this.send({ type: 'close' });
+    await this.release().catch(() => undefined);
     await this.worker.terminate();
   }
 }

@@ -29,9 +29,9 @@ async function account(name: string): Promise<Session> {
 }
 
 async function device(name: string, session: Session): Promise<Device> {
-  const d = new Device(name, server.url);
+  const d = new Device();
   devices.push(d);
-  await d.open(session);
+  await d.open(session, name, server.url);
   return d;
 }
 
