@@ -1,30 +1,11 @@
 import './ui/styles.css';
 import './ui/reflow.css';
 import './ui/dark.css';
-import { currentBuild, readScreenSnapshot } from './db/screen-snapshots.ts';
 
-/**
- * A repeat visit paints the screen's last markup on this device at once,
- * inert and hidden from assistive technologies (a picture of the screen,
- * not the screen), in the shell's <main>; ui/PagePreview.tsx keeps it
- * there until the live screen replaces it. The server's own preview of a
- * text, when the page came from the network, comes first.
+/*
+ * A repeat visit's screen (its last markup on this device) is already painted
+ * by public/paint-snapshot.js, a plain script that runs as the page is parsed.
  */
-function paintScreenSnapshot(): void {
-  const main = document.querySelector('#root main');
-  if (!main || main.querySelector('[data-preview]')) return;
-  const path = window.location.pathname;
-  const html = readScreenSnapshot(path, currentBuild());
-  if (!html) return;
-  const snapshot = document.createElement('div');
-  snapshot.dataset.snapshot = path;
-  snapshot.inert = true;
-  snapshot.setAttribute('aria-busy', 'true');
-  snapshot.setAttribute('aria-hidden', 'true');
-  snapshot.innerHTML = html;
-  main.replaceChildren(snapshot);
-}
-paintScreenSnapshot();
 
 /**
  * The static shell of index.html is painted first; the app's code runs

@@ -2,7 +2,12 @@
  * The last markup each screen showed on this device, kept in localStorage
  * (read synchronously, before any other code): a repeat visit paints it at
  * once, inert, while the app's code and its database open, and the live
- * screen then takes its place (src/main.tsx, src/app/screen-snapshots.ts).
+ * screen then takes its place. public/paint-snapshot.js reads this format:
+ * a plain script (not a module) that index.html runs where it stands, as
+ * the page is parsed, so the first frame can already show the screen,
+ * before the app's code has loaded (kept short: it ships as written);
+ * src/ui/PagePreview.tsx keeps the markup until the live screen replaces
+ * it, and src/app/screen-snapshots.ts decides when to keep a screen.
  * User data is in it (annotations, initiatives): signing out and wiping
  * the device's private data forgets every snapshot.
  */
@@ -33,17 +38,6 @@ function index(store: Storage): string[] {
     return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : [];
   } catch {
     return [];
-  }
-}
-
-/** The markup the screen at `path` showed last with this `build`, if kept. */
-export function readScreenSnapshot(path: string, build: string): string | undefined {
-  const store = storage();
-  try {
-    const stored = JSON.parse(store?.getItem(PREFIX + path) ?? 'null') as Stored | null;
-    return stored?.build === build && typeof stored.html === 'string' ? stored.html : undefined;
-  } catch {
-    return undefined;
   }
 }
 
