@@ -81,6 +81,8 @@ class ServerProcess {
         LIBRARY_DIR: join(ROOT, 'tests/fixtures/library'),
         STATIC_DIR: join(this.dataDir, 'no-app'),
         LOG: 'off',
+        // One account per seed, all from this address: a long run registers far more than an hour's ten.
+        REGISTRATIONS_PER_HOUR: '100000',
       },
       stdio: 'ignore',
     });
@@ -172,6 +174,8 @@ export async function runChaos(options: ChaosOptions, rig?: ChaosRig): Promise<C
         displayName: 'Chaos',
       }),
     });
+    if (response.status !== 201)
+      throw new Error(`chaos: registration refused (${response.status} ${await response.text()})`);
     const session = (await response.json()) as Session;
     for (const [i, device] of devices.entries()) await device.open(session, `chaos-${options.seed}-${i}`, server.url);
     const online = devices.map(() => true);
