@@ -1,10 +1,10 @@
 import { expect, it } from 'vitest';
 import { type BuiltChunk, extraFiles } from './offline-extras-plugin.ts';
 
-it('lists the chunks only the extras load, per audience, and leaves shared chunks in the install', () => {
+it('lists the chunks and stylesheets only the extras load, per audience, and leaves shared ones in the install', () => {
   const chunks: Record<string, BuiltChunk> = {
     'index.html': { file: 'assets/index.js', isEntry: true, imports: ['_react.js'] },
-    '_react.js': { file: 'assets/react.js' },
+    '_react.js': { file: 'assets/react.js', css: ['assets/shared.css'] },
     'src/features/account/WorkspacePage.tsx': {
       file: 'assets/WorkspacePage.js',
       isDynamicEntry: true,
@@ -22,7 +22,11 @@ it('lists the chunks only the extras load, per audience, and leaves shared chunk
       imports: ['_pooling.js', '_wasm.js'],
     },
     '_pooling.js': { file: 'assets/pooling.js' },
-    'src/features/workshops/board/BoardPage.tsx': { file: 'assets/BoardPage.js', isDynamicEntry: true },
+    'src/features/workshops/board/BoardPage.tsx': {
+      file: 'assets/BoardPage.js',
+      isDynamicEntry: true,
+      css: ['assets/BoardPage.css', 'assets/shared.css'],
+    },
     'src/features/workshops/report/ReportRoute.tsx': { file: 'assets/ReportRoute.js', isDynamicEntry: true },
     'src/ui/qr/zxing-detector.ts': { file: 'assets/zxing-detector.js', isDynamicEntry: true, imports: ['_wasm.js'] },
     '_wasm.js': { file: 'assets/wasm.js' },
@@ -31,6 +35,7 @@ it('lists the chunks only the extras load, per audience, and leaves shared chunk
   const files = extraFiles(chunks);
   expect({ everyone: files.everyone.sort(), withoutNativeQrReader: files.withoutNativeQrReader }).toEqual({
     everyone: [
+      'assets/BoardPage.css',
       'assets/BoardPage.js',
       'assets/ReceiveRoute.js',
       'assets/ReportRoute.js',

@@ -37,11 +37,14 @@ export interface BuiltChunk {
   imports?: string[];
   isEntry?: boolean;
   isDynamicEntry?: boolean;
+  /** The stylesheets this chunk brings with it. */
+  css?: string[];
 }
 
 /**
- * The JavaScript files only the extras need, per audience: each extra's
- * chunk and the chunks it imports that no other screen of the app imports.
+ * The files only the extras need, per audience: each extra's chunk and the
+ * chunks it imports that no other screen of the app imports, with their
+ * stylesheets (a stylesheet another screen also brings stays in the install).
  */
 export function extraFiles(chunks: Record<string, BuiltChunk>): Record<ExtraAudience, string[]> {
   const extras: Record<string, ExtraAudience> = OFFLINE_EXTRA_MODULES;
@@ -62,6 +65,7 @@ export function extraFiles(chunks: Record<string, BuiltChunk>): Record<ExtraAudi
   );
   const files: Record<ExtraAudience, string[]> = { everyone: [], withoutNativeQrReader: [] };
   const claimed = new Set(loadedElsewhere);
+  const claimedCss = new Set([...loadedElsewhere].flatMap((key) => chunks[key]?.css ?? []));
   // The extras for everyone first: a chunk both audiences need is cached for everyone.
   for (const audience of ['everyone', 'withoutNativeQrReader'] as const) {
     const roots = Object.keys(chunks).filter((key) => chunks[key]!.src && extras[chunks[key]!.src!] === audience);
@@ -69,6 +73,11 @@ export function extraFiles(chunks: Record<string, BuiltChunk>): Record<ExtraAudi
       if (claimed.has(key) || !chunks[key]) continue;
       claimed.add(key);
       files[audience].push(chunks[key].file);
+      for (const css of chunks[key].css ?? []) {
+        if (claimedCss.has(css)) continue;
+        claimedCss.add(css);
+        files[audience].push(css);
+      }
     }
   }
   const found = Object.values(chunks).filter((c) => c.src && c.src in extras).length;
@@ -106,6 +115,7 @@ export function offlineExtras(): Plugin {
             imports: file.imports,
             isEntry: file.isEntry,
             isDynamicEntry: file.isDynamicEntry,
+            css: [...(file.viteMetadata?.importedCss ?? [])],
           };
         }
         const files = extraFiles(chunks);
