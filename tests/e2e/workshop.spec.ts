@@ -159,11 +159,13 @@ test('a workshop prepared from a kit, run with a projector, a member and a guest
   await controls.getByRole('button', { name: 'Pause' }).click();
   await expect(controls.getByRole('timer', { name: 'Temps restant' })).toContainText('(en pause)');
   await expect(projector.timer()).toContainText(/1[45]:\d\d \(en pause\)/);
-  await controls
+  const highlight = controls
     .getByRole('listitem')
     .filter({ hasText: 'Le garage solidaire' })
-    .getByRole('button', { name: 'Mettre en avant' })
-    .click();
+    .getByRole('button', { name: 'Mettre en avant' });
+  await highlight.click();
+  // Written on the device first (the button says so), then shown by the projector's tab.
+  await expect(highlight).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByLabel('Contribution mise en avant')).toHaveText('Le garage solidaire de Redon');
   await expectAccessible(controls);
 
