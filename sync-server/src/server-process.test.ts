@@ -87,58 +87,46 @@ const health = (server: Running) =>
     () => ({ status: 0, body: undefined }),
   );
 
-describe.skipIf(!canMount)('the server process', () => {
-  it(
-    'says 503 on /health while the disk is full, refuses writes with 503, and 200 again once there is room',
-    async () => {
-      const server = (running = await start());
-      await expect.poll(async () => (await health(server)).status, { timeout: STARTUP_MS }).toBe(200);
-      await server.command('fill');
-      expect(await health(server)).toMatchObject({
-        status: 503,
-        body: { ok: false, reason: expect.stringMatching(/^(ENOSPC|SQLITE_FULL)$/) },
-      });
-      const register = await fetch(`${server.url}/api/v1/auth/register`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'plein@exemple.fr', password: 'mot-de-passe-solide', displayName: 'Camille' }),
-      });
-      // Either the database still had room for this small row (201), or it refused in the API's shape (503).
-      expect([201, 503]).toContain(register.status);
-      await server.command('free');
-      expect(await health(server)).toMatchObject({ status: 200, body: { ok: true } });
-    },
-    STARTUP_MS + 60_000,
-  );
+describe.skipIf(!canMount)('the server process', { timeout: STARTUP_MS + 60_000 }, () => {
+  it('says 503 on /health while the disk is full, refuses writes with 503, and 200 again once there is room', async () => {
+    const server = (running = await start());
+    await expect.poll(async () => (await health(server)).status, { timeout: STARTUP_MS }).toBe(200);
+    await server.command('fill');
+    expect(await health(server)).toMatchObject({
+      status: 503,
+      body: { ok: false, reason: expect.stringMatching(/^(ENOSPC|SQLITE_FULL)$/) },
+    });
+    const register = await fetch(`${server.url}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'plein@exemple.fr', password: 'mot-de-passe-solide', displayName: 'Camille' }),
+    });
+    // Either the database still had room for this small row (201), or it refused in the API's shape (503).
+    expect([201, 503]).toContain(register.status);
+    await server.command('free');
+    expect(await health(server)).toMatchObject({ status: 200, body: { ok: true } });
+  });
 
-  it(
-    'starts on a read-only data folder answering 503, and serves once it can write',
-    async () => {
-      const server = (running = await start({ READ_ONLY: '1' }));
-      await expect.poll(async () => (await health(server)).status, { timeout: STARTUP_MS }).toBe(503);
-      expect((await health(server)).body).toMatchObject({ ok: false, reason: expect.stringMatching(/^(SQLITE|E)/) });
-      await server.command('rw');
-      await expect.poll(async () => (await health(server)).status, { timeout: 30_000 }).toBe(200);
-    },
-    STARTUP_MS + 60_000,
-  );
+  it('starts on a read-only data folder answering 503, and serves once it can write', async () => {
+    const server = (running = await start({ READ_ONLY: '1' }));
+    await expect.poll(async () => (await health(server)).status, { timeout: STARTUP_MS }).toBe(503);
+    expect((await health(server)).body).toMatchObject({ ok: false, reason: expect.stringMatching(/^(SQLITE|E)/) });
+    await server.command('rw');
+    await expect.poll(async () => (await health(server)).status, { timeout: 30_000 }).toBe(200);
+  });
 
-  it(
-    'on SIGTERM closes its streams and exits within 10 s',
-    async () => {
-      const server = (running = await start());
-      await expect.poll(async () => (await health(server)).status, { timeout: STARTUP_MS }).toBe(200);
-      const stream = await fetch(`${server.url}/api/v1/replication/resources/stream`);
-      const reader = stream.body!.getReader();
-      await reader.read(); // the first comment: connected
-      const exited = new Promise<number | null>((done) => server.child.on('exit', done));
-      const sent = Date.now();
-      server.child.stdin.end(); // the script sends SIGTERM to the server and waits for it
-      for (;;) if ((await reader.read()).done) break;
-      expect(await exited).toBe(0);
-      expect(Date.now() - sent).toBeLessThan(10_000);
-      running = undefined;
-    },
-    STARTUP_MS + 60_000,
-  );
+  it('on SIGTERM closes its streams and exits within 10 s', async () => {
+    const server = (running = await start());
+    await expect.poll(async () => (await health(server)).status, { timeout: STARTUP_MS }).toBe(200);
+    const stream = await fetch(`${server.url}/api/v1/replication/resources/stream`);
+    const reader = stream.body!.getReader();
+    await reader.read(); // the first comment: connected
+    const exited = new Promise<number | null>((done) => server.child.on('exit', done));
+    const sent = Date.now();
+    server.child.stdin.end(); // the script sends SIGTERM to the server and waits for it
+    for (;;) if ((await reader.read()).done) break;
+    expect(await exited).toBe(0);
+    expect(Date.now() - sent).toBeLessThan(10_000);
+    running = undefined;
+  });
 });
