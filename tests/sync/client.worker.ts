@@ -6,10 +6,9 @@
  * most of a worker's cost).
  */
 import { parentPort } from 'node:worker_threads';
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
-import { openDatabase, type AppDatabase } from '../../src/db/database.ts';
+import type { AppDatabase } from '../../src/db/database.ts';
+import { openTestDatabase } from '../../src/db/test-database.ts';
 import { replicateUserCollections } from '../../src/db/replication/user.ts';
 import { saveSession, type Session } from '../../src/db/session.ts';
 import { firstValueFrom } from 'rxjs';
@@ -51,11 +50,7 @@ async function handle(command: Command): Promise<unknown> {
     case 'open':
       network.online = true;
       network.loseNextPushResponse = false;
-      db = await openDatabase({
-        name: `device-${command.name}-${Date.now()}`,
-        storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) as never,
-        multiInstance: false,
-      });
+      db = await openTestDatabase(`device-${command.name}`);
       await saveSession(db, command.session);
       replications = replicateUserCollections(db, command.session, {
         baseUrl: command.baseUrl,

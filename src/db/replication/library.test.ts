@@ -1,24 +1,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { firstValueFrom, filter } from 'rxjs';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../sync-server/src/test-server.ts';
-import { openDatabase, type AppDatabase } from '../database.ts';
+import type { AppDatabase } from '../database.ts';
+import { openTestDatabase } from '../test-database.ts';
 import { libraryProgress, replicateLibrary } from './library.ts';
 
 let server: TestServer;
 let db: AppDatabase;
-let dbCount = 0;
 
 beforeEach(async () => {
   server = await startTestServer();
-  db = await openDatabase({
-    name: `library-test-${++dbCount}-${Date.now()}`,
-    storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) as never,
-    multiInstance: false,
-  });
+  db = await openTestDatabase('library-test');
 });
 afterEach(async () => {
   await db.close();
