@@ -57,13 +57,23 @@ test('no unload listener, and going back returns the page from the back/forward 
   expect(await windowListenerTypes(cdp)).not.toContain('unload');
 
   // Leaving the app (here for a page that is not one of its screens), then coming back. Another
-  // page of the app itself would take the database's leadership and so evict this one.
-  await page.goto('/api/v1/health');
-  await expect(page.getByText('"ok":true')).toBeVisible();
-  // A page restored from the cache fires no `load`: wait for the navigation only.
-  await page.goBack({ waitUntil: 'commit' });
-  await home.expectLibraryLoaded();
-  expect(await page.evaluate(() => window.__restoredFromCache === true), reasons.join('; ')).toBe(true);
+  // page of the app itself would take the database's leadership and so evict this one. Chromium
+  // also refuses a page that happens to be running a task as it is left (« Circumstantial
+  // JavaScriptExecution »: seen once in CI under load); that one is tried again, up to three
+  // times, while a structural reason (an unload listener, an open connection) fails at once.
+  for (let attempt = 1; ; attempt++) {
+    await page.evaluate(() => new Promise((idle) => requestIdleCallback(idle)));
+    await page.goto('/api/v1/health');
+    await expect(page.getByText('"ok":true')).toBeVisible();
+    // A page restored from the cache fires no `load`: wait for the navigation only.
+    await page.goBack({ waitUntil: 'commit' });
+    await home.expectLibraryLoaded();
+    if (await page.evaluate(() => window.__restoredFromCache === true)) break;
+    const structural = reasons.filter((reason) => !reason.startsWith('Circumstantial'));
+    expect(structural, reasons.join('; ')).toEqual([]);
+    expect(attempt, reasons.join('; ')).toBeLessThan(3);
+    reasons.length = 0;
+  }
   // The restored page still reads its database.
   await home.openKit('Cartographier son écosystème territorial');
   await expect(page.getByRole('heading', { level: 1, name: /Cartographier son écosystème/ })).toBeVisible();
