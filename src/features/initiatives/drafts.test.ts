@@ -160,15 +160,19 @@ describe('editing a recorded initiative', () => {
   it('keeps the other version of a field changed both here and on another device', () => {
     const record = draftOfEdit(initiative, '2026-11-25T10:00:00.000Z');
     record.draft.title = 'Un tiers-lieu au village, ouvert aussi le mercredi';
+    record.draft.stage = 'deploiement';
     const current: Initiative = {
       ...initiative,
       title: 'Le tiers-lieu de la gare',
+      stage: 'essaimage',
       updatedAt: '2026-11-25T10:30:00.000Z',
     };
     const next = applyEdit(current, record, { rev: 'r2', updatedAt: '2026-11-25T11:00:00.000Z' });
-    expect(next.title).toBe('Un tiers-lieu au village, ouvert aussi le mercredi');
+    expect(next).toMatchObject({ title: 'Un tiers-lieu au village, ouvert aussi le mercredi', stage: 'deploiement' });
+    // Each kept version dated by the document it came from.
     expect(next.conflicts).toEqual([
       { field: 'title', value: 'Le tiers-lieu de la gare', at: '2026-11-25T10:30:00.000Z' },
+      { field: 'stage', value: 'essaimage', at: '2026-11-25T10:30:00.000Z' },
     ]);
     expect(next.updatedAt).toBe('2026-11-25T11:00:00.000Z');
   });

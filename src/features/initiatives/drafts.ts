@@ -87,7 +87,8 @@ export function applyEdit(
       key,
       base ? base[key] : result[key as keyof Initiative],
       next[key],
-      changes.updatedAt,
+      // Not yet the edit's time: each kept version is dated by the document it came from.
+      current.updatedAt,
     );
   }
   return { ...result, status: 'enregistree', ...changes };
