@@ -2,8 +2,8 @@ import type { RxConflictHandler } from 'rxdb/plugins/core';
 import { deepEqual, mergeDocuments, type MergeableDocument } from '../model/merge.ts';
 import { newRev } from './ids.ts';
 
-/** RxDB's own fields, not part of what is replicated. */
-const strip = ({ _meta, _rev, _attachments, ...doc }: Record<string, unknown>) => {
+/** A stored document without RxDB's own fields: what is replicated (`_deleted` included). */
+export const replicatedState = ({ _meta, _rev, _attachments, ...doc }: Record<string, unknown>) => {
   void _meta;
   void _rev;
   void _attachments;
@@ -17,7 +17,7 @@ const strip = ({ _meta, _rev, _attachments, ...doc }: Record<string, unknown>) =
  */
 export const mergeConflictHandler: RxConflictHandler<MergeableDocument> = {
   isEqual(a, b) {
-    return deepEqual(strip(a as Record<string, unknown>), strip(b as Record<string, unknown>));
+    return deepEqual(replicatedState(a as Record<string, unknown>), replicatedState(b as Record<string, unknown>));
   },
   async resolve(input) {
     const merged = mergeDocuments({

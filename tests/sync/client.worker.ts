@@ -13,6 +13,7 @@ import { replicateUserCollections } from '../../src/db/replication/user.ts';
 import { saveSession, type Session } from '../../src/db/session.ts';
 import { firstValueFrom } from 'rxjs';
 import { newRev } from '../../src/db/ids.ts';
+import { replicatedState } from '../../src/db/conflicts.ts';
 import { countUnsyncedChanges, recordWrite, watchRefusals } from '../../src/db/outbox.ts';
 
 let db: AppDatabase;
@@ -87,13 +88,7 @@ async function handle(command: Command): Promise<unknown> {
     case 'readAll': {
       const docs = await db.annotations.find().exec();
       return docs
-        .map((doc) => {
-          const { _meta, _rev, _attachments, ...data } = doc.toJSON(true) as Record<string, unknown>;
-          void _meta;
-          void _rev;
-          void _attachments;
-          return data;
-        })
+        .map((doc) => replicatedState(doc.toJSON(true) as Record<string, unknown>))
         .sort((a, b) => String(a.id).localeCompare(String(b.id)));
     }
     case 'online':
@@ -113,11 +108,7 @@ async function handle(command: Command): Promise<unknown> {
     case 'read': {
       const doc = await db.annotations.findOne(command.id).exec();
       if (!doc) return null;
-      const { _meta, _rev, _attachments, ...data } = doc.toJSON(true) as Record<string, unknown>;
-      void _meta;
-      void _rev;
-      void _attachments;
-      return data;
+      return replicatedState(doc.toJSON(true) as Record<string, unknown>);
     }
     case 'pending':
       return countUnsyncedChanges(db);

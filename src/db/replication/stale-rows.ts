@@ -1,5 +1,6 @@
 import type { RxCollection } from 'rxdb';
 import { deepEqual } from '../../model/merge.ts';
+import { replicatedState } from '../conflicts.ts';
 
 export interface PushRow {
   newDocumentState: unknown;
@@ -35,10 +36,7 @@ export async function splitStaleRows<Row extends PushRow>(
       fresh.push(row);
       continue;
     }
-    const { _meta, _rev, _attachments, ...now } = doc as Record<string, unknown>;
-    void _meta;
-    void _rev;
-    void _attachments;
+    const now = replicatedState(doc as Record<string, unknown>);
     if (deepEqual(now, row.newDocumentState)) fresh.push(row);
     else stale.push(now);
   }
