@@ -224,7 +224,7 @@ const PARTS: Record<string, (ctx: Context) => Promise<PartResult>> = {
   async synchro(ctx) {
     const sync: SyncResults = await measureSync(await ctx.browser());
     const { push, pull, streams } = sync;
-    const { http, rxdb: rx } = pull;
+    const { http, rxdb: rx, storageFloor: floor } = pull;
     const b = rx.breakdown;
     return {
       figures: sync,
@@ -233,6 +233,7 @@ const PARTS: Record<string, (ctx: Context) => Promise<PartResult>> = {
         `Synchro, ${pull.documents} annotations vers un appareil neuf (Chromium, pages de ${pull.pageSize}, médiane de ${pull.rounds} tours) : réplication de l'application dans IndexedDB ${rx.ms} ms (${pull.rxdbRunsMs.join(', ')}), ${rx.docsPerSecond} docs/s ; HTTP seul ${http.ms} ms (${pull.httpRunsMs.join(', ')}) ; rapport ${pull.ratio} (${pull.ratiosRuns.join(', ')} ; objectif ≤ 2, ${pull.ratio <= 2 ? 'atteint' : 'NON atteint'})`,
         `Synchro, HTTP seul (${http.ms} ms, ${http.requests} requêtes) : requête SQL ${http.serverQueryMs} ms et construction du JSON ${http.serverSerialiseMs} ms côté serveur, JSON.parse ${http.parseMs} ms dans la page, le reste (HTTP, transfert, attente) ${http.networkAndWaitMs} ms`,
         `Synchro, où va le temps de la réplication (${rx.ms} ms après ${rx.openDatabaseMs} ms d'ouverture de la base, sans double compte) : requêtes seules ${b.requestOnlyMs} ms, écritures IndexedDB seules ${b.writeOnlyMs} ms (documents ${b.documentWritesMs} ms et métadonnées de réplication ${b.metaWritesMs} ms, chevauchements compris), les deux à la fois ${b.overlapMs} ms, ni l'un ni l'autre (travail propre à RxDB) ${b.neitherMs} ms ; côté serveur SQL ${rx.serverQueryMs} ms, JSON ${rx.serverSerialiseMs} ms`,
+        `Synchro, plancher du navigateur (les mêmes pages écrites dans une IndexedDB nue, sans RxDB ni index, même tour) : un enregistrement par document ${floor.documentsMs} ms (${floor.documentsRatio} × HTTP), plus l'état serveur de chacun ${floor.withServerStateMs} ms (${floor.withServerStateRatio} ×), un seul par page ${floor.onePerPageMs} ms (${floor.onePerPageRatio} ×)`,
         `Synchro, flux SSE : ${streams.opened}/${streams.target} ouverts (${streams.users} comptes, serveur ${streams.serverRssBytes === null ? '?' : (streams.serverRssBytes / 1024 ** 2).toFixed(0)} MiB en mémoire) ; pire de ${streams.writes.length} écritures : reçue par ${streams.worst.received}, médiane ${streams.worst.medianMs} ms, p95 ${streams.worst.p95Ms} ms, max ${streams.worst.maxMs} ms (budget : ${STREAMS_BUDGET} flux, tous servis, ${verdict(streams.minReceived >= STREAMS_BUDGET)})`,
       ],
       budgets: { pullRatio: pull.ratio <= 2, streams: streams.minReceived >= STREAMS_BUDGET },

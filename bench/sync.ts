@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { USER_PULL_BATCH_SIZE as PULL_PAGE } from '../src/db/replication/user.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium.ts';
-import type { HttpPull, RxdbPull } from './sync-page/main.ts';
+import type { HttpPull, RxdbPull, StorageFloor } from './sync-page/main.ts';
 import type { PullBreakdown } from './sync/timing.ts';
 import { annotation, Api, type Session } from './sync/api.ts';
 import { startSyncServer, type SyncServer } from './sync/server.ts';
@@ -59,6 +59,19 @@ export interface SyncResults {
     };
     /** RxDB's time over plain HTTP's in the same round (goal: at most 2). */
     ratio: number;
+    /**
+     * The same pages written into a bare IndexedDB store, no RxDB (the median
+     * round's): what one record per document costs at the least, with each
+     * figure over plain HTTP's time in its round.
+     */
+    storageFloor: {
+      documentsMs: number;
+      documentsRatio: number;
+      withServerStateMs: number;
+      withServerStateRatio: number;
+      onePerPageMs: number;
+      onePerPageRatio: number;
+    };
     /** A fresh device: the app's replication of the user collections until annotations' awaitInitialReplication(). */
     rxdb: {
       /** Opening the database with its nine collections (before the pull, not in `ms`). */
@@ -189,6 +202,7 @@ async function measurePull(api: Api, reader: Session, browser: Browser): Promise
     const session = { token: reader.token, user: { ...reader.user, email: 'lecteur@exemple.fr' } };
     const http: HttpPull[] = [];
     const rxdb: RxdbPull[] = [];
+    const floors: StorageFloor[] = [];
     for (let round = 0; round < PULL_ROUNDS; round++) {
       http.push(
         await withTimeout(
@@ -212,6 +226,13 @@ async function measurePull(api: Api, reader: Session, browser: Browser): Promise
       if (rxdb.at(-1)!.stored !== PULL_DOCUMENTS) {
         throw new Error(`RxDB pull: ${rxdb.at(-1)!.stored} documents stored, ${PULL_DOCUMENTS} expected`);
       }
+      floors.push(
+        await withTimeout(
+          page.evaluate(([token, size]) => window.syncBench.floor(token, size), [reader.token, PULL_PAGE] as const),
+          RXDB_TIMEOUT_MS,
+          'bare IndexedDB pull',
+        ),
+      );
     }
     const ratios = rxdb.map((r, i) => r.ms / http[i]!.ms);
     // The round whose ratio is the median: its own figures, consistent with each other.
@@ -219,6 +240,7 @@ async function measurePull(api: Api, reader: Session, browser: Browser): Promise
     const h = http[mid]!;
     const r = rxdb[mid]!;
     const b = r.breakdown;
+    const f = floors[mid]!;
     return {
       documents: PULL_DOCUMENTS,
       pageSize: PULL_PAGE,
@@ -236,6 +258,14 @@ async function measurePull(api: Api, reader: Session, browser: Browser): Promise
         networkAndWaitMs: round1(h.ms - h.parseMs - h.serverMs.query - h.serverMs.serialise),
       },
       ratio: round1(ratios[mid]!),
+      storageFloor: {
+        documentsMs: round1(f.documentsMs),
+        documentsRatio: round1(f.documentsMs / h.ms),
+        withServerStateMs: round1(f.withServerStateMs),
+        withServerStateRatio: round1(f.withServerStateMs / h.ms),
+        onePerPageMs: round1(f.onePerPageMs),
+        onePerPageRatio: round1(f.onePerPageMs / h.ms),
+      },
       rxdb: {
         openDatabaseMs: round1(r.openDatabaseMs),
         ms: round1(r.ms),

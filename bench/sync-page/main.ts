@@ -34,8 +34,24 @@ export interface RxdbPull {
   breakdown: PullBreakdown;
 }
 
+/**
+ * The same pages written straight into a bare IndexedDB object store (no
+ * RxDB, no index, one transaction per page, the next page asked for while
+ * the previous one is written, as RxDB does): what storing one record per
+ * document costs in this browser at the least.
+ */
+export interface StorageFloor {
+  /** One record per document. */
+  documentsMs: number;
+  /** One record per document plus one per document's server state, as a replication must keep. */
+  withServerStateMs: number;
+  /** One record per page of 500: the cost of the transfer and of the transactions without the per-record cost. */
+  onePerPageMs: number;
+}
+
 export interface SyncBench {
   http(token: string, pageSize: number): Promise<HttpPull>;
+  floor(token: string, pageSize: number): Promise<StorageFloor>;
   rxdb(session: Session): Promise<RxdbPull>;
 }
 
@@ -57,32 +73,102 @@ function serverTiming(url: string, into: { query: number; serialise: number }) {
   }
 }
 
+type Page = { documents: { id: string }[]; checkpoint: unknown };
+
+/**
+ * Every page of the user's annotations, in order; `onPage` (which may write)
+ * runs while the next page is asked for, and is awaited before the one after.
+ */
+async function eachPage(
+  token: string,
+  pageSize: number,
+  onPage: (page: Page, url: string, parseMs: number) => Promise<void> | void,
+): Promise<number> {
+  let checkpoint: unknown = null;
+  let pending: Promise<void> | void = undefined;
+  const t = performance.now();
+  for (;;) {
+    const params = new URLSearchParams({ limit: String(pageSize) });
+    if (checkpoint) params.set('checkpoint', JSON.stringify(checkpoint));
+    const url = `${PULL}?${params}`;
+    const response = await fetch(url, { cache: 'no-store', headers: { authorization: `Bearer ${token}` } });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`pull: HTTP ${response.status}: ${text}`);
+    const p = performance.now();
+    const page = JSON.parse(text) as Page;
+    const parseMs = performance.now() - p;
+    await pending;
+    pending = onPage(page, url, parseMs);
+    checkpoint = page.checkpoint;
+    if (page.documents.length < pageSize) break;
+  }
+  await pending;
+  return performance.now() - t;
+}
+
+function openBareDatabase(name: string, stores: string[]): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name, 1);
+    request.onupgradeneeded = () => stores.forEach((s) => request.result.createObjectStore(s, { keyPath: 'id' }));
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function putAll(db: IDBDatabase, records: Record<string, { id: string }[]>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(Object.keys(records), 'readwrite');
+    for (const [store, rows] of Object.entries(records)) rows.forEach((row) => tx.objectStore(store).put(row));
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
+/** Pages every annotation into a new bare database laid out by `records`, then deletes it. */
+async function bareWrite(
+  token: string,
+  pageSize: number,
+  stores: string[],
+  records: (page: Page, n: number) => Record<string, { id: string }[]>,
+): Promise<number> {
+  const name = `bench-floor-${stores.join('-')}-${Date.now()}`;
+  const db = await openBareDatabase(name, stores);
+  let n = 0;
+  try {
+    return await eachPage(token, pageSize, (page) => putAll(db, records(page, n++)));
+  } finally {
+    db.close();
+    indexedDB.deleteDatabase(name);
+  }
+}
+
 window.syncBench = {
   async http(token, pageSize) {
     performance.clearResourceTimings();
     const serverMs = { query: 0, serialise: 0 };
-    let checkpoint: unknown = null;
     let documents = 0;
     let requests = 0;
     let parseMs = 0;
-    const t = performance.now();
-    for (;;) {
-      const params = new URLSearchParams({ limit: String(pageSize) });
-      if (checkpoint) params.set('checkpoint', JSON.stringify(checkpoint));
-      const url = `${PULL}?${params}`;
-      const response = await fetch(url, { cache: 'no-store', headers: { authorization: `Bearer ${token}` } });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`pull: HTTP ${response.status}: ${text}`);
-      const p = performance.now();
-      const page = JSON.parse(text) as { documents: unknown[]; checkpoint: unknown };
-      parseMs += performance.now() - p;
+    const ms = await eachPage(token, pageSize, (page, url, parsing) => {
+      parseMs += parsing;
       requests++;
       serverTiming(url, serverMs);
       documents += page.documents.length;
-      checkpoint = page.checkpoint;
-      if (page.documents.length < pageSize) break;
-    }
-    return { ms: performance.now() - t, requests, documents, parseMs, serverMs };
+    });
+    return { ms, requests, documents, parseMs, serverMs };
+  },
+
+  async floor(token, pageSize) {
+    return {
+      documentsMs: await bareWrite(token, pageSize, ['documents'], (page) => ({ documents: page.documents })),
+      withServerStateMs: await bareWrite(token, pageSize, ['documents', 'state'], (page) => ({
+        documents: page.documents,
+        state: page.documents.map((doc) => ({ id: doc.id, isCheckpoint: '0', docData: doc })),
+      })),
+      onePerPageMs: await bareWrite(token, pageSize, ['pages'], (page, n) => ({
+        pages: [{ id: String(n), documents: page.documents }],
+      })),
+    };
   },
 
   async rxdb(session) {
