@@ -30,8 +30,7 @@ const pathOf = (location: Location) => location.pathname;
  * shows a screen, not a draft), nor inline styles (the page's CSP refuses
  * them in markup; React sets them through the DOM).
  */
-function withoutEntries(main: HTMLElement): HTMLElement {
-  const copy = main.cloneNode(true) as HTMLElement;
+function withoutEntries(copy: HTMLElement): HTMLElement {
   for (const styled of copy.querySelectorAll('[style]')) styled.removeAttribute('style');
   for (const input of copy.querySelectorAll('input')) {
     if (['checkbox', 'radio'].includes(input.type)) input.removeAttribute('checked');
@@ -42,13 +41,32 @@ function withoutEntries(main: HTMLElement): HTMLElement {
   return copy;
 }
 
+/** How far down a snapshot goes, in heights of the window: what a repeat visit shows before the live screen. */
+const SNAPSHOT_SCREENS = 2;
+
+/**
+ * A copy of `main` without the elements that start below its first
+ * SNAPSHOT_SCREENS windows: the browser styles, lays out and paints every
+ * element of a snapshot before it shows any, so the markup no one sees
+ * before the live screen arrives only delays the first frame.
+ */
+export function firstScreens(main: HTMLElement): HTMLElement {
+  const copy = main.cloneNode(true) as HTMLElement;
+  const limit = main.getBoundingClientRect().top + window.innerHeight * SNAPSHOT_SCREENS;
+  const live = main.querySelectorAll('*');
+  const copied = copy.querySelectorAll('*');
+  const below = [...live].flatMap((element, i) => (element.getBoundingClientRect().top > limit ? [copied[i]!] : []));
+  for (const element of below) element.remove();
+  return copy;
+}
+
 export function keepScreenSnapshots(router: Router): void {
   const build = currentBuild();
   let shown = pathOf(router.state.location);
   const save = (path: string) => {
     const main = document.getElementById('contenu');
     if (!main || main.querySelector('[data-snapshot], [data-waiting]')) return;
-    saveScreenSnapshot(path, build, leadingMarkup(withoutEntries(main)));
+    saveScreenSnapshot(path, build, leadingMarkup(withoutEntries(firstScreens(main))));
   };
   // Called when the location changes, before React draws the next screen: the DOM still shows this one.
   router.subscribe((state) => {
