@@ -5,6 +5,9 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { keepPreviousAssets } from './scripts/keep-previous-assets.ts';
 import { type BuiltChunk, extraFiles, offlineExtras } from './scripts/offline-extras-plugin.ts';
+import { firstScreenChunks } from './scripts/first-screen-chunk.ts';
+
+const firstScreen = firstScreenChunks();
 
 const THEME = '#1d5c4a';
 
@@ -14,6 +17,7 @@ const build = { outDir: 'dist' };
 export default defineConfig({
   plugins: [
     react(),
+    firstScreen.plugin,
     { name: 'build-settings', configResolved: (config) => void (build.outDir = config.build.outDir) },
     // A page still running the previous build finds its lazily loaded screens after a deployment.
     keepPreviousAssets(),
@@ -122,6 +126,9 @@ export default defineConfig({
     sourcemap: false,
     // dist/.vite/manifest.json: lets the bench find what the first screen needs.
     manifest: true,
+    // The first screen: React's chunk, then the app's (scripts/first-screen-chunk.ts).
+    rolldownOptions: { output: { codeSplitting: { groups: firstScreen.groups } } },
+    modulePreload: { resolveDependencies: firstScreen.resolveDependencies },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },
