@@ -74,10 +74,11 @@ export async function openDatabase(options: OpenOptions = {}): Promise<AppDataba
     // Device-only state (reading progress, preferences): never replicated.
     localDocuments: true,
   });
-  // A few collections at a time, the browser getting the main thread in between: creating them all
-  // at once (schemas, storage, migration checks) was one long task of several hundred ms on a phone.
+  // A few collections at a time, the browser getting the main thread in between (after creating the
+  // database too): creating them all at once (schemas, storage, migration checks) was one long task
+  // of several hundred ms on a phone.
   for (let i = 0; i < COLLECTIONS.length; i += COLLECTIONS_PER_STEP) {
-    if (i > 0) await yieldToBrowser();
+    await yieldToBrowser();
     const step = COLLECTIONS.slice(i, i + COLLECTIONS_PER_STEP);
     await db.addCollections(Object.fromEntries(step.map((c) => [c.name, collectionOptions(c)])) as never);
   }

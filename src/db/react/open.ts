@@ -7,6 +7,7 @@ import { openDatabase } from '../database.ts';
 import { HOME_COLLECTIONS, libraryProgress, replicateLibrary, replicationActivity } from '../replication/library.ts';
 import type { SyncHooks } from '../sync/engine.ts';
 import { LIBRARY_COLLECTIONS } from '../../model/collections.ts';
+import { yieldToBrowser } from '../yield-to-browser.ts';
 import type { DatabaseState } from './DatabaseContext.tsx';
 
 function whenIdle(): Promise<void> {
@@ -30,6 +31,8 @@ function firstCollections(path: string): string[] {
  * the critical path to the first content.
  */
 export async function openDatabaseState(hooks: SyncHooks): Promise<DatabaseState> {
+  // This chunk's modules (RxDB, Dexie) have just run: the database is created in a task of its own.
+  await yieldToBrowser();
   const db = await openDatabase();
   const replications = replicateLibrary(db, { first: firstCollections(window.location.pathname) });
   const activity$ = replicationActivity(replications).pipe(startWith({ syncing: true, error: false }), shareReplay(1));
