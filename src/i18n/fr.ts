@@ -41,11 +41,18 @@ export const NEED_SHORT_LABELS: Record<NeedId, string> = {
  * (Chromium, unthrottled), and this module runs with the app as it starts.
  */
 let dateFormat: Intl.DateTimeFormat | undefined;
+let timeFormat: Intl.DateTimeFormat | undefined;
 
 /** "21 mars 2019" from "2019-03-21". */
 export function formatDate(isoDate: string): string {
   dateFormat ??= new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
   return dateFormat.format(new Date(`${isoDate}T12:00:00Z`));
+}
+
+/** "14:05": the hour and minute of `at`, on this device's clock. */
+export function formatTime(at: Date | number): string {
+  timeFormat ??= new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
+  return timeFormat.format(at);
 }
 
 /** Also written into the first page by the server (src/model/library-labels.ts). */

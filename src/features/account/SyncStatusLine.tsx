@@ -5,12 +5,8 @@ import { useObservable } from '../../db/react/hooks.ts';
 import { dismissLostGroup, watchLostGroups, type LostGroup } from '../../db/lost-groups.ts';
 import { watchRefusals, type Refusal } from '../../db/outbox.ts';
 import type { SyncStatus } from '../../db/sync/engine.ts';
+import { formatTime } from '../../i18n/fr.ts';
 import './sync-status.css';
-
-// Made on first use: a page's first Intl.DateTimeFormat costs about 20 ms, and this module runs as the page starts.
-let timeFormat: Intl.DateTimeFormat | undefined;
-const time = (at: Date | number) =>
-  (timeFormat ??= new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' })).format(at);
 
 export function describeSync(status: SyncStatus): string {
   const waiting =
@@ -27,7 +23,7 @@ export function describeSync(status: SyncStatus): string {
     case 'error':
       return `Synchronisation refusée : ${status.error ?? 'erreur inconnue'}${waiting}`;
     case 'up-to-date':
-      return `À jour${status.lastSyncAt ? ` (dernière synchronisation à ${time(status.lastSyncAt)})` : ''}`;
+      return `À jour${status.lastSyncAt ? ` (dernière synchronisation à ${formatTime(status.lastSyncAt)})` : ''}`;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { InitiativeField } from '../../model/initiatives/validation.ts';
 import type { SaveState } from './drafts.ts';
 import { targetInputId } from './SdgFields.tsx';
+import { formatTime } from '../../i18n/fr.ts';
 
 /** Where each field's error sends the focus, in the order of the form. */
 export const FIELD_FOCUS: readonly [InitiativeField, string][] = [
@@ -22,11 +23,6 @@ export const FIELD_FOCUS: readonly [InitiativeField, string][] = [
   ['photos', 'initiative-photos'],
 ];
 
-// Made on first use: a page's first Intl.DateTimeFormat costs about 20 ms, and this module runs as the page starts.
-let timeFormat: Intl.DateTimeFormat | undefined;
-const time = (at: Date | number) =>
-  (timeFormat ??= new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' })).format(at);
-
 export function describeSave(state: SaveState): string {
   switch (state.state) {
     case 'idle':
@@ -35,7 +31,7 @@ export function describeSave(state: SaveState): string {
     case 'saving':
       return 'Enregistrement du brouillon sur l’appareil…';
     case 'saved':
-      return `Brouillon enregistré sur l’appareil à ${time(state.at)}.`;
+      return `Brouillon enregistré sur l’appareil à ${formatTime(state.at)}.`;
     case 'failed':
       return state.quota
         ? 'Le brouillon n’a pas pu être enregistré sur l’appareil : il est plein (voir ci-dessous).'
