@@ -14,7 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { BEST_PRACTICES_BUDGET, LIGHTHOUSE_BUDGET, lighthouseScores } from './lighthouse.ts';
 import {
   HEAP_BUDGET_BYTES,
@@ -38,7 +38,6 @@ import { cleanUpAll } from './cleanup.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const PORT = Number(process.env.BENCH_PORT ?? 8098);
-const RUNS = 7;
 /** On a signal, how long servers and browsers get to stop before results.json is written anyway. */
 const STOP_TIMEOUT_MS = 8_000;
 
@@ -49,7 +48,6 @@ const LIGHTHOUSE_SCREENS = [
   { name: 'préparer un atelier', path: '/ateliers/nouveau' },
 ];
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const mib = (n: number) => `${(n / 1024 ** 2).toFixed(1)} Mo`;
 const verdict = (ok: boolean) => (ok ? 'respecté' : 'DÉPASSÉ');
@@ -70,20 +68,6 @@ interface Context {
 }
 
 /** Waits until the home shows the needs; returns ms since navigation start. */
-async function homeVisible(page: Page): Promise<number> {
-  const handle = await page.waitForFunction(
-    () => {
-      const links = [...document.querySelectorAll('a')].filter((a) =>
-        a.textContent?.includes('Connaître son écosystème'),
-      );
-      return links.length > 0 ? performance.now() : false;
-    },
-    undefined,
-    { polling: 'raf', timeout: 30_000 },
-  );
-  return (await handle.jsonValue()) as number;
-}
-
 const PARTS: Record<string, (ctx: Context) => Promise<PartResult>> = {
   /** Bytes: first screen, database chunk, precache (the same figures npm test enforces). */
   async octets() {
@@ -118,32 +102,6 @@ const PARTS: Record<string, (ctx: Context) => Promise<PartResult>> = {
         ...Object.fromEntries(parts.map((p) => [`js: ${p.name}`, p.jsGzip <= p.gzipBudget])),
         precache: precacheGzip <= PRECACHE_BUDGET_GZIP,
       },
-    };
-  },
-
-  /** A repeat visit of the home with the network cut (no CPU throttling). */
-  async accueil(ctx) {
-    const base = await ctx.base();
-    const browser = await ctx.browser();
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
-    await page.goto(base);
-    await homeVisible(page);
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    await context.setOffline(true);
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const repeat = await context.newPage();
-      await repeat.goto(base);
-      times.push(await homeVisible(repeat));
-      await repeat.close();
-    }
-    const figures = { median: Math.round(median(times)), runs: times.map(Math.round) };
-    return {
-      figures,
-      lines: [
-        `Visite répétée hors ligne → accueil visible : médiane ${figures.median} ms sur ${RUNS} (${figures.runs.join(', ')})`,
-      ],
     };
   },
 
