@@ -9,14 +9,13 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { describeSelection } from '../src/model/anchoring.ts';
 import { toWebAnnotations } from '../src/model/annotations/web-annotation.ts';
 import { ANNOTATION_COLORS, type Annotation } from '../src/model/annotations.ts';
+import { median } from './stats.ts';
 
 const KIT = 'kit-faire-alliance';
 const ANNOTATIONS = 300;
 const RUNS = 7;
 const CPU_THROTTLING = 4;
 export const ANNOTATIONS_BUDGET_MS = 100;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export interface AnnotationRendering {
   annotations: number;

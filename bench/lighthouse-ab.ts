@@ -13,9 +13,9 @@
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import lighthouse from 'lighthouse';
-import * as chromeLauncher from 'chrome-launcher';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium.ts';
+import { launchChromeForLighthouse } from './lighthouse.ts';
 import { startSyncServer, type SyncServer } from './sync/server.ts';
+import { median } from './stats.ts';
 
 const [rounds, pathList, ...dists] = process.argv.slice(2);
 if (!rounds || !pathList || dists.length === 0) {
@@ -23,14 +23,10 @@ if (!rounds || !pathList || dists.length === 0) {
 }
 const paths = pathList.split(',');
 const port = Number(process.env.BENCH_PORT ?? 8098);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const load = () => loadavg()[0]!.toFixed(1);
 
 const servers: SyncServer[] = [];
-const chrome = await chromeLauncher.launch({
-  chromePath: CHROMIUM_PATH,
-  chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
-});
+const chrome = await launchChromeForLighthouse({ killOnCtrlC: true });
 const runs = new Map<string, { score: number; tbt: number; load: string }[]>();
 try {
   for (const [i, dist] of dists.entries()) {

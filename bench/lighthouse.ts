@@ -2,6 +2,7 @@ import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { onInterrupt } from './cleanup.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium.ts';
+import { median } from './stats.ts';
 
 export const LIGHTHOUSE_BUDGET = 95;
 export const BEST_PRACTICES_BUDGET = 100;
@@ -26,7 +27,16 @@ const EXTRA_ATTEMPTS = 2;
 /** A run gives up after this long (it takes well under a minute). */
 const RUN_TIMEOUT_MS = 180_000;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/**
+ * Debian's Chromium as Lighthouse drives it. bench/run.ts handles Ctrl-C itself (it writes what was
+ * measured, then kills this Chromium): it passes `killOnCtrlC: false`.
+ */
+export const launchChromeForLighthouse = ({ killOnCtrlC }: { killOnCtrlC: boolean }) =>
+  chromeLauncher.launch({
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
+    handleSIGINT: killOnCtrlC,
+  });
 
 /**
  * Lighthouse 12.2.3's performance and best-practices scores, mobile profile
@@ -36,13 +46,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * variance. A run that fails is reported and run again, never counted as 0.
  */
 export async function lighthouseScores(urls: string[]): Promise<Record<string, LighthouseScores>> {
-  // bench/run.ts handles Ctrl-C itself (it writes what was measured), and kills this Chromium then.
-  const launch = () =>
-    chromeLauncher.launch({
-      chromePath: CHROMIUM_PATH,
-      chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
-      handleSIGINT: false,
-    });
+  const launch = () => launchChromeForLighthouse({ killOnCtrlC: false });
   let chrome = await launch();
   const forget = onInterrupt(() => chrome.kill());
   try {

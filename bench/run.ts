@@ -67,7 +67,6 @@ interface Context {
   browser: () => Promise<Browser>;
 }
 
-/** Waits until the home shows the needs; returns ms since navigation start. */
 const PARTS: Record<string, (ctx: Context) => Promise<PartResult>> = {
   /** Bytes: first screen, database chunk, precache (the same figures npm test enforces). */
   async octets() {

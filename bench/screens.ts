@@ -6,6 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { importSyntheticAnnotations } from './annotations.ts';
+import { median } from './stats.ts';
 
 const CPU_THROTTLING = 4;
 const RUNS = 5;
@@ -44,8 +45,6 @@ const KITS = [
   'kit-faire-alliance',
   'kit-qualifier-une-innovation',
 ];
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
  * Installed before the page's own code: on every frame from the start, looks

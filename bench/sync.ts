@@ -16,6 +16,7 @@ import { annotation, Api, type Session } from './sync/api.ts';
 import { startSyncServer, type SyncServer } from './sync/server.ts';
 import { measureFanOut, openStreams, type FanOut } from './sync/streams.ts';
 import { buildPageScript } from './page-script.ts';
+import { median } from './stats.ts';
 
 const PORT = Number(process.env.BENCH_SYNC_PORT ?? 8099);
 const PUSH_DOCUMENTS = 1000;
@@ -112,7 +113,6 @@ export interface SyncResults {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const perSecond = (documents: number, ms: number) => Math.round((documents / ms) * 1000);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -53,10 +53,15 @@ const SNAPSHOT_SCREENS = 2;
 export function firstScreens(main: HTMLElement): HTMLElement {
   const copy = main.cloneNode(true) as HTMLElement;
   const limit = main.getBoundingClientRect().top + window.innerHeight * SNAPSHOT_SCREENS;
-  const live = main.querySelectorAll('*');
-  const copied = copy.querySelectorAll('*');
-  const below = [...live].flatMap((element, i) => (element.getBoundingClientRect().top > limit ? [copied[i]!] : []));
-  for (const element of below) element.remove();
+  // The live tree and its copy side by side; what is dropped is not looked into (a long kit has thousands of elements).
+  const prune = (live: Element, copied: Element) => {
+    const kept = [...copied.children];
+    [...live.children].forEach((child, i) => {
+      if (child.getBoundingClientRect().top > limit) kept[i]!.remove();
+      else prune(child, kept[i]!);
+    });
+  };
+  prune(main, copy);
   return copy;
 }
 
