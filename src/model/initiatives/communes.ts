@@ -9,6 +9,7 @@
 import { INSEE_CODE_PATTERN, type InitiativeCommune } from '../initiatives.ts';
 import { foldFrench } from '../search/french.ts';
 import type { CompactCommunes } from './commune-data.ts';
+import { exactRange, prefixRange, sortKeys, type SortedKeys } from './sorted-keys.ts';
 
 /**
  * Year of the Code officiel géographique in communes.generated.json (the
@@ -66,6 +67,17 @@ export interface CommuneIndex {
   };
   /** INSEE code → commune: current communes, then former communes and arrondissements. */
   readonly byCode: ReadonlyMap<string, CodeEntry>;
+  /** The same keys sorted, for a keystroke to find its matches by binary search rather than by reading them all. */
+  readonly sorted: {
+    /** `entries.words` → entry. */
+    readonly words: SortedKeys;
+    /** Every word of `entries.words` but the first, with what follows it (" etienne") → entry. */
+    readonly laterWords: SortedKeys;
+    /** `entries.joined` → entry. */
+    readonly joined: SortedKeys;
+    /** Every postcode → commune. */
+    readonly postcodes: SortedKeys;
+  };
 }
 
 const ABBREVIATIONS: Readonly<Record<string, string>> = { st: 'saint', ste: 'sainte', sts: 'saints', stes: 'saintes' };
@@ -130,6 +142,19 @@ export function buildCommuneIndex(data: CompactCommunes): CommuneIndex {
   }
   // Communes are ranked already: an alias goes after its commune's own name.
   entries.sort((a, b) => a.commune - b.commune || RANK[a.kind] - RANK[b.kind] || compare(a.key, b.key));
+  const words = entries.map((entry) => ` ${entry.key}`);
+  const joined = entries.map((entry) => entry.key.replace(/ /g, ''));
+  const laterWords: string[] = [];
+  const laterWordsEntry: number[] = [];
+  words.forEach((name, entry) => {
+    for (let space = name.indexOf(' ', 1); space > 0; space = name.indexOf(' ', space + 1)) {
+      laterWords.push(name.slice(space));
+      laterWordsEntry.push(entry);
+    }
+  });
+  const postcodes = communes.flatMap((commune) => commune.postcodes);
+  const postcodesCommune = communes.flatMap((commune, i) => commune.postcodes.map(() => i));
+  const entryOf = Int32Array.from(entries, (_, i) => i);
   return {
     year: data.year,
     communes: communes.map(({ key: _key, ...commune }) => commune),
@@ -137,10 +162,16 @@ export function buildCommuneIndex(data: CompactCommunes): CommuneIndex {
       commune: Int32Array.from(entries, (entry) => entry.commune),
       kind: entries.map((entry) => entry.kind),
       name: entries.map((entry) => entry.name),
-      words: entries.map((entry) => ` ${entry.key}`),
-      joined: entries.map((entry) => entry.key.replace(/ /g, '')),
+      words,
+      joined,
     },
     byCode,
+    sorted: {
+      words: sortKeys(words, entryOf),
+      laterWords: sortKeys(laterWords, laterWordsEntry),
+      joined: sortKeys(joined, entryOf),
+      postcodes: sortKeys(postcodes, postcodesCommune),
+    },
   };
 }
 
@@ -152,12 +183,64 @@ const NAME_TIERS = 4;
  * « Saint-Étienne »), 3 its start once spaces are ignored (« saintet ») ;
  * -1 no match.
  */
-function nameTier(words: string, joined: string, query: string, queryJoined: string): number {
+export function nameTier(words: string, joined: string, query: string, queryJoined: string): number {
   if (words.length === query.length ? words === query : joined === queryJoined) return 0;
   if (words.startsWith(query)) return 1;
   if (words.includes(query, 1)) return 2;
   if (joined.startsWith(queryJoined)) return 3;
   return -1;
+}
+
+/**
+ * Calls `visit` with every entry that may be at `tier` for this query (a
+ * superset: an entry matching better is there too), found by binary search
+ * in the sorted keys.
+ */
+function forEachAtTier(
+  index: CommuneIndex,
+  tier: number,
+  query: string,
+  queryJoined: string,
+  visit: (entry: number) => void,
+): void {
+  const { sorted } = index;
+  const [keys, [start, end]] =
+    tier === 0
+      ? [sorted.joined, exactRange(sorted.joined, queryJoined)]
+      : tier === 1
+        ? [sorted.words, prefixRange(sorted.words, query)]
+        : tier === 2
+          ? [sorted.laterWords, prefixRange(sorted.laterWords, query)]
+          : [sorted.joined, prefixRange(sorted.joined, queryJoined)];
+  for (let i = start; i < end; i++) visit(keys.values[i]!);
+}
+
+/**
+ * The first `need` entries offered (lowest position first), one per commune:
+ * the entries of a commune are next to each other, so a commune already kept
+ * is the neighbour of where its other entry would go.
+ */
+class FirstEntries {
+  readonly kept: number[] = [];
+  constructor(
+    private readonly need: number,
+    private readonly communeOf: Int32Array,
+  ) {}
+
+  offer(entry: number): void {
+    const { kept, need, communeOf } = this;
+    if (kept.length === need && entry >= kept[need - 1]!) return;
+    let at = kept.length;
+    while (at > 0 && kept[at - 1]! > entry) at--;
+    const commune = communeOf[entry];
+    if (at > 0 && communeOf[kept[at - 1]!] === commune) return;
+    if (at < kept.length && communeOf[kept[at]!] === commune) {
+      kept[at] = entry;
+      return;
+    }
+    kept.splice(at, 0, entry);
+    if (kept.length > need) kept.pop();
+  }
 }
 
 /** « 93 », « 974 », « 2a », « 13001 »: a département or the start of a postcode, written beside a name. */
@@ -196,6 +279,10 @@ function toMatch(commune: IndexedCommune, kind: EntryKind, name: string): Commun
  *   (« saint denis 974 »).
  *
  * Ties go to the most populous commune, then to alphabetical order.
+ *
+ * Each level of match is looked up in the sorted keys (binary search), and
+ * only the entries found there are read: a keystroke costs what it finds, not
+ * the size of the list.
  */
 export function searchCommunes(index: CommuneIndex, query: string, limit = 10): CommuneMatch[] {
   if (limit <= 0) return [];
@@ -214,27 +301,37 @@ export function searchCommunes(index: CommuneIndex, query: string, limit = 10): 
   const narrowed = filters.length > 0 && named.length > 0 ? ` ${named.join(' ')}` : undefined;
   const narrowedJoined = named.join('');
 
-  // Entries are in ranking order already: sorting each tier out is all that is left.
-  const tiers: number[][] = Array.from({ length: NAME_TIERS * 2 }, () => []);
   const { entries } = index;
-  for (let i = 0; i < entries.commune.length; i++) {
-    const words = entries.words[i]!;
-    const joined = entries.joined[i]!;
-    let tier = nameTier(words, joined, full, fullJoined);
-    if (tier < 0 && narrowed !== undefined) {
-      tier = nameTier(words, joined, narrowed, narrowedJoined);
-      if (tier >= 0 && !inPlace(index.communes[entries.commune[i]!]!, filters)) tier = -1;
-    }
-    if (tier >= 0) tiers[tier * 2 + (entries.kind[i] === 'commune' ? 0 : 1)]!.push(i);
-  }
   const seen = new Set<number>();
   const matches: CommuneMatch[] = [];
-  for (const tier of tiers) {
-    for (const i of tier) {
-      const commune = entries.commune[i]!;
-      if (seen.has(commune)) continue;
-      seen.add(commune);
-      matches.push(toMatch(index.communes[commune]!, entries.kind[i]!, entries.name[i]!));
+  // An entry is at the best tier its whole query reaches; failing any, at the
+  // best its name alone reaches if its place fits. Entries matching better
+  // than the tier at hand were taken already (their commune is seen), or the
+  // limit was reached before.
+  const atTier = (entry: number, tier: number): boolean => {
+    const fullTier = nameTier(entries.words[entry]!, entries.joined[entry]!, full, fullJoined);
+    if (fullTier >= 0 || narrowed === undefined) return fullTier === tier;
+    return (
+      nameTier(entries.words[entry]!, entries.joined[entry]!, narrowed, narrowedJoined) === tier &&
+      inPlace(index.communes[entries.commune[entry]!]!, filters)
+    );
+  };
+  for (let tier = 0; tier < NAME_TIERS; tier++) {
+    // A commune's own name first, then the names of its former communes and arrondissements.
+    for (const own of [true, false]) {
+      const first = new FirstEntries(limit - matches.length, entries.commune);
+      const offer = (entry: number) => {
+        if ((entries.kind[entry] === 'commune') === own && !seen.has(entries.commune[entry]!) && atTier(entry, tier)) {
+          first.offer(entry);
+        }
+      };
+      forEachAtTier(index, tier, full, fullJoined, offer);
+      if (narrowed !== undefined) forEachAtTier(index, tier, narrowed, narrowedJoined, offer);
+      for (const entry of first.kept) {
+        const commune = entries.commune[entry]!;
+        seen.add(commune);
+        matches.push(toMatch(index.communes[commune]!, entries.kind[entry]!, entries.name[entry]!));
+      }
       if (matches.length === limit) return matches;
     }
   }
@@ -243,26 +340,26 @@ export function searchCommunes(index: CommuneIndex, query: string, limit = 10): 
 
 function searchCodes(index: CommuneIndex, code: string, limit: number): CommuneMatch[] {
   const matches: CommuneMatch[] = [];
-  const seen = new Set<number>();
   const byCode = index.byCode.get(code);
-  if (byCode) {
-    matches.push(toMatch(index.communes[byCode.commune]!, byCode.kind, byCode.name));
-    seen.add(byCode.commune);
-  }
+  if (byCode) matches.push(toMatch(index.communes[byCode.commune]!, byCode.kind, byCode.name));
   if (!POSTCODE_START.test(code)) return matches;
   // Communes are most populous first: an exact postcode first, then the others in that order.
-  const exact: number[] = [];
-  const partial: number[] = [];
-  index.communes.forEach((commune, i) => {
-    if (seen.has(i)) return;
-    if (commune.postcodes.includes(code)) exact.push(i);
-    else if (commune.postcodes.some((postcode) => postcode.startsWith(code))) partial.push(i);
-  });
-  for (const i of [...exact, ...partial]) {
+  const exact = new Set<number>();
+  const partial = new Set<number>();
+  const { postcodes } = index.sorted;
+  const [start, end] = prefixRange(postcodes, code);
+  for (let i = start; i < end; i++) {
+    const commune = postcodes.values[i]!;
+    if (commune === byCode?.commune) continue;
+    if (postcodes.keys[i] === code) exact.add(commune);
+    else partial.add(commune);
+  }
+  const ranked = (communes: Set<number>) => [...communes].sort((a, b) => a - b);
+  for (const i of [...ranked(exact), ...ranked(partial).filter((i) => !exact.has(i))]) {
     if (matches.length >= limit) break;
     matches.push(toMatch(index.communes[i]!, 'commune', ''));
   }
-  return matches.slice(0, limit);
+  return matches;
 }
 
 /** The current commune with this INSEE code, or the one a former commune or arrondissement with it belongs to. */
