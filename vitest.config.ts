@@ -31,7 +31,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'sqlite',
-          include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', ...SERVER_TESTS],
+          include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'bench/**/*.test.ts', ...SERVER_TESTS],
           exclude: POSTGRES_ONLY,
         },
       },

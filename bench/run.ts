@@ -139,7 +139,7 @@ const PARTS: Record<string, (ctx: Context) => Promise<PartResult>> = {
       figures: visits,
       lines: visits.map(
         (v) =>
-          `Visite répétée hors ligne (CPU ÷4), ${v.name} → contenu affiché : médiane ${v.medianMs} ms (${v.runsMs.join(', ')}) ; écran vivant : médiane ${v.liveMedianMs} ms (${v.liveRunsMs.join(', ')}) (budget ${OFFLINE_VISIT_BUDGET_MS} ms, ${verdict(v.medianMs <= OFFLINE_VISIT_BUDGET_MS)})`,
+          `Visite répétée hors ligne (CPU ÷4), ${v.name} → contenu affiché : médiane ${v.medianMs} ms (${v.runsMs.join(', ')}) ; écran vivant : médiane ${v.liveMedianMs} ms (${v.liveRunsMs.join(', ')}) ; plancher du navigateur (le même balisage dans une page statique sans script) : médiane ${v.floorMedianMs} ms (${v.floorRunsMs.join(', ')}) (budget ${OFFLINE_VISIT_BUDGET_MS} ms, ${verdict(v.medianMs <= OFFLINE_VISIT_BUDGET_MS)})`,
       ),
       budgets: Object.fromEntries(visits.map((v) => [`visite ${v.name}`, v.medianMs <= OFFLINE_VISIT_BUDGET_MS])),
     };

@@ -1,15 +1,17 @@
 /**
  * Per screen, on the production build in Chromium: a repeat visit with the
  * network cut (4× CPU throttling), from navigation to the screen's own
- * content (not its shell); and the JavaScript heap of one session that opens
+ * content (not its shell), beside the browser's floor for the same markup
+ * (bench/screen-floor.ts); and the JavaScript heap of one session that opens
  * every kit, the search and « Mes annotations » with 300 annotations.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { importSyntheticAnnotations } from './annotations.ts';
 import { median } from './stats.ts';
+import { startFloorServer, type FloorServer } from './screen-floor.ts';
 
 const CPU_THROTTLING = 4;
-const RUNS = 5;
+const RUNS = 9;
 export const OFFLINE_VISIT_BUDGET_MS = 300;
 export const HEAP_BUDGET_BYTES = 80 * 1024 * 1024;
 
@@ -78,20 +80,25 @@ const watchContent = ({ content, text }: { content: string; text?: string }) => 
   requestAnimationFrame(check);
 })();`;
 
-/** Opens `url` and waits for its live content; returns when the content first showed, and showed live. */
+/**
+ * Opens `url` and waits for its content: shown (the kept markup or live) and,
+ * unless `liveToo` is false (a static page never goes live), live.
+ */
 async function contentTimes(
   page: Page,
   url: string,
   screen: { content: string; text?: string },
+  liveToo = true,
 ): Promise<{ shownMs: number; liveMs: number }> {
   await page.addInitScript({ content: watchContent(screen) });
   await page.goto(url);
   const handle = await page.waitForFunction(
-    () => {
+    (waitForLive) => {
       const w = window as unknown as { __shownMs?: number; __liveMs?: number };
-      return w.__liveMs !== undefined && { shownMs: w.__shownMs!, liveMs: w.__liveMs };
+      const done = waitForLive ? w.__liveMs !== undefined : w.__shownMs !== undefined;
+      return done && { shownMs: w.__shownMs!, liveMs: w.__liveMs ?? NaN };
     },
-    undefined,
+    liveToo,
     { timeout: 30_000 },
   );
   return (await handle.jsonValue()) as { shownMs: number; liveMs: number };
@@ -119,11 +126,16 @@ export interface OfflineVisit {
   /** The live screen, read from the database. */
   liveMedianMs: number;
   liveRunsMs: number[];
+  /** The same markup in a static page without any script (bench/screen-floor.ts), in the same rounds. */
+  floorMedianMs: number;
+  floorRunsMs: number[];
 }
 
 /** Every screen visited once online (the app installed, the library down), then again offline, RUNS times each. */
 export async function measureOfflineVisits(browser: Browser, base: string): Promise<OfflineVisit[]> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
+  let floor: FloorServer | undefined;
+  let floorContext: BrowserContext | undefined;
   try {
     const page = await context.newPage();
     await page.goto(base);
@@ -136,12 +148,22 @@ export async function measureOfflineVisits(browser: Browser, base: string): Prom
       // The screen is kept for the next visit once it has stayed still (src/app/screen-snapshots.ts).
       await page.waitForFunction((path) => localStorage.getItem(`ecran:${path}`) !== null, screen.path);
     }
+    const markupByPath = await keptMarkup(page);
     await page.close();
     await context.setOffline(true);
+    floor = await startFloorServer(markupByPath);
+    floorContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
     const visits: OfflineVisit[] = [];
     for (const screen of SCREENS) {
       const runs: { shownMs: number; liveMs: number }[] = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await visit(context, base, screen));
+      const floorRuns: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        // Alternated, so that the machine's load weighs on both alike.
+        const app = () => visit(context, base + screen.path, screen).then((r) => runs.push(r));
+        const bare = () =>
+          visit(floorContext!, floor!.url(screen.path), screen, false).then((r) => floorRuns.push(r.shownMs));
+        for (const step of i % 2 ? [bare, app] : [app, bare]) await step();
+      }
       visits.push({
         name: screen.name,
         path: screen.path,
@@ -149,24 +171,46 @@ export async function measureOfflineVisits(browser: Browser, base: string): Prom
         runsMs: runs.map((r) => Math.round(r.shownMs)),
         liveMedianMs: Math.round(median(runs.map((r) => r.liveMs))),
         liveRunsMs: runs.map((r) => Math.round(r.liveMs)),
+        floorMedianMs: Math.round(median(floorRuns)),
+        floorRunsMs: floorRuns.map(Math.round),
       });
     }
     return visits;
   } finally {
+    await floorContext?.close();
+    await floor?.close();
     await context.close();
   }
 }
 
+/** Each screen's markup kept on the device (src/db/screen-snapshots.ts), by path. */
+async function keptMarkup(page: Page): Promise<Map<string, string>> {
+  const kept = await page.evaluate(
+    (paths) => {
+      const byPath: [string, string][] = [];
+      for (const path of paths) {
+        const stored = JSON.parse(localStorage.getItem(`ecran:${path}`) ?? 'null') as { html?: string } | null;
+        if (typeof stored?.html === 'string') byPath.push([path, stored.html]);
+      }
+      return byPath;
+    },
+    SCREENS.map((s) => s.path),
+  );
+  return new Map(kept);
+}
+
+/** One visit in a new page at 4× CPU: when the content showed, and (`liveToo`) when it showed live. */
 async function visit(
   context: BrowserContext,
-  base: string,
+  url: string,
   screen: (typeof SCREENS)[number],
+  liveToo = true,
 ): Promise<{ shownMs: number; liveMs: number }> {
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
-    return await contentTimes(page, base + screen.path, screen);
+    return await contentTimes(page, url, screen, liveToo);
   } finally {
     await page.close();
   }
