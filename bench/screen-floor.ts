@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { extname, join } from 'node:path';
 import { DIST } from '../tests/build-size.ts';
 
 const TYPES: Record<string, string> = {
@@ -48,7 +48,8 @@ export async function startFloorServer(markupByPath: Map<string, string>): Promi
       response.end(floorPage(indexHtml, path, markupByPath.get(path)!));
       return;
     }
-    const file = normalize(url.pathname).replace(/^(\.\.[/\\])+/, '');
+    // The URL parser has resolved any `..` already: the file is under DIST.
+    const file = url.pathname;
     readFile(join(DIST, file)).then(
       (body) => {
         response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
