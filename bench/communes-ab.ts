@@ -15,22 +15,20 @@ import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium.ts';
 import { measureCommunes, type CommunesFigures } from './communes.ts';
+import { alternatedOrder, startBuildServers, stopAll } from './ab.ts';
 import { median } from './stats.ts';
-import { startSyncServer, type SyncServer } from './sync/server.ts';
+import type { SyncServer } from './sync/server.ts';
 
 const [rounds, ...dists] = process.argv.slice(2);
 if (!rounds || dists.length === 0) throw new Error('usage: communes-ab.ts <rounds> <dist> [<dist>…]');
 const port = Number(process.env.BENCH_PORT ?? 8098);
 
-const servers: SyncServer[] = [];
+let servers: SyncServer[] = [];
 const runs = new Map<string, (CommunesFigures & { load: number })[]>();
 try {
-  for (const [i, dist] of dists.entries()) {
-    servers.push(await startSyncServer(port + i, { env: { STATIC_DIR: resolve(dist) } }));
-  }
+  servers = await startBuildServers(dists, port);
   for (let round = 0; round < Number(rounds); round++) {
-    const order = round % 2 ? [...servers.keys()].reverse() : [...servers.keys()];
-    for (const i of order) {
+    for (const i of alternatedOrder(round, servers.length)) {
       const dist = dists[i]!;
       const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
       try {
@@ -61,5 +59,5 @@ try {
     );
   }
 } finally {
-  await Promise.all(servers.map((server) => server.stop()));
+  await stopAll(servers);
 }

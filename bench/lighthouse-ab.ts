@@ -11,11 +11,11 @@
  *   BENCH_PORT=8901 npx tsx bench/lighthouse-ab.ts 5 /,/initiatives/nouvelle /tmp/dist-a /tmp/dist-b
  */
 import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
 import lighthouse from 'lighthouse';
+import { alternatedOrder, startBuildServers, stopAll } from './ab.ts';
 import { launchChromeForLighthouse } from './lighthouse.ts';
-import { startSyncServer, type SyncServer } from './sync/server.ts';
 import { median } from './stats.ts';
+import type { SyncServer } from './sync/server.ts';
 
 const [rounds, pathList, ...dists] = process.argv.slice(2);
 if (!rounds || !pathList || dists.length === 0) {
@@ -25,17 +25,14 @@ const paths = pathList.split(',');
 const port = Number(process.env.BENCH_PORT ?? 8098);
 const load = () => loadavg()[0]!.toFixed(1);
 
-const servers: SyncServer[] = [];
+let servers: SyncServer[] = [];
 const chrome = await launchChromeForLighthouse({ killOnCtrlC: true });
 const runs = new Map<string, { score: number; tbt: number; load: string }[]>();
 try {
-  for (const [i, dist] of dists.entries()) {
-    servers.push(await startSyncServer(port + i, { env: { STATIC_DIR: resolve(dist) } }));
-  }
+  servers = await startBuildServers(dists, port);
   for (let round = 0; round < Number(rounds); round++) {
     for (const path of paths) {
-      const order = round % 2 ? [...servers.keys()].reverse() : [...servers.keys()];
-      for (const i of order) {
+      for (const i of alternatedOrder(round, servers.length)) {
         const key = `${dists[i]} ${path}`;
         const result = await lighthouse(servers[i]!.base + path, {
           port: chrome.port,
@@ -66,7 +63,7 @@ try {
   }
 } finally {
   chrome.kill();
-  await Promise.all(servers.map((s) => s.stop()));
+  await stopAll(servers);
 }
 for (const [key, list] of runs) {
   console.log(

@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { importSyntheticAnnotations } from './annotations.ts';
 import { median } from './stats.ts';
 import { startFloorServer, type FloorServer } from './screen-floor.ts';
+import { alternatedOrder } from './ab.ts';
 
 const CPU_THROTTLING = 4;
 const RUNS = 9;
@@ -151,8 +152,11 @@ export async function measureOfflineVisits(browser: Browser, base: string): Prom
     const markupByPath = await keptMarkup(page);
     await page.close();
     await context.setOffline(true);
-    floor = await startFloorServer(markupByPath);
-    floorContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
+    const floorPages = (floor = await startFloorServer(markupByPath));
+    const bareContext = (floorContext = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'fr-FR',
+    }));
     const visits: OfflineVisit[] = [];
     for (const screen of SCREENS) {
       const runs: { shownMs: number; liveMs: number }[] = [];
@@ -161,8 +165,8 @@ export async function measureOfflineVisits(browser: Browser, base: string): Prom
         // Alternated, so that the machine's load weighs on both alike.
         const app = () => visit(context, base + screen.path, screen).then((r) => runs.push(r));
         const bare = () =>
-          visit(floorContext!, floor!.url(screen.path), screen, false).then((r) => floorRuns.push(r.shownMs));
-        for (const step of i % 2 ? [bare, app] : [app, bare]) await step();
+          visit(bareContext, floorPages.url(screen.path), screen, false).then((r) => floorRuns.push(r.shownMs));
+        for (const step of alternatedOrder(i, 2)) await [app, bare][step]!();
       }
       visits.push({
         name: screen.name,
