@@ -17,6 +17,7 @@ import { libraryMediaRoutes } from './library/routes.ts';
 import { ChangeFeed } from './replication/feed.ts';
 import { accountsIdentity, type Identity } from './replication/identity.ts';
 import { replicationRoutes } from './replication/routes.ts';
+import { memoryStreamSlots, type StreamSlots } from './replication/stream-slots.ts';
 import { appPage } from './preview.ts';
 import { staticApp } from './static.ts';
 import { checkEntries } from './workshops/closed.ts';
@@ -32,6 +33,8 @@ export interface AppOptions {
   accountSettings?: AccountSettings;
   /** Where the bytes of uploaded photos are kept (files in `DATA_DIR/blobs`, or PostgreSQL). */
   blobs: BlobBytes;
+  /** Where open streams are counted (ServerDatabase.streamSlots); this process's memory when absent. */
+  streamSlots?: StreamSlots;
   /** The built PWA (`dist/`); not served when absent. */
   staticDir?: string;
   /** The library's source folder, whose media/ files are served. */
@@ -183,6 +186,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     feed,
     identity,
     attempts: options.accountStore,
+    streamSlots: options.streamSlots ?? memoryStreamSlots(),
     limits,
     checks: { contributions: (docs) => checkEntries(options.store, docs as unknown as WorkshopEntry[]) },
   });

@@ -11,6 +11,8 @@ import { connectPostgres, LOCKS, type PgConnection } from './postgres/connection
 import { openPgStore, type PgStoreOptions } from './store/postgres.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
+import { memoryStreamSlots, type StreamSlots } from './replication/stream-slots.ts';
+import { pgStreamSlots } from './replication/stream-slots-postgres.ts';
 
 /** Everything the server keeps, in one database: SQLite by default, PostgreSQL with DATABASE_URL. */
 export interface ServerDatabase {
@@ -18,6 +20,8 @@ export interface ServerDatabase {
   store: Store;
   accountStore: AccountStore;
   blobs: BlobBytes;
+  /** Open streams per user and per address: in memory for SQLite (one process), in the database for PostgreSQL. */
+  streamSlots: StreamSlots;
   /** Publishes the library folder; with PostgreSQL one process at a time (the others then find it unchanged). */
   importLibrary(dir: string): Promise<ImportReport>;
   close(): Promise<void>;
@@ -39,13 +43,18 @@ export async function openServerDatabase(options: DatabaseOptions): Promise<Serv
   if (options.databaseUrl) {
     const db = await connectPostgres({ url: options.databaseUrl, schema: options.schema, poolSize: options.poolSize });
     const store = openPgStore(db, options.pgStore);
+    const streamSlots = pgStreamSlots(db);
     return {
       kind: 'postgres',
       store,
       accountStore: openPgAccountStore(db),
       blobs: pgBlobBytes(db),
+      streamSlots,
       importLibrary: (dir) => exclusively(db, () => importLibrary(store, dir)),
-      close: () => db.close(),
+      async close() {
+        await streamSlots.close();
+        await db.close();
+      },
     };
   }
   mkdirSync(options.dataDir, { recursive: true });
@@ -57,6 +66,7 @@ export async function openServerDatabase(options: DatabaseOptions): Promise<Serv
     store,
     accountStore,
     blobs: new BlobFiles(join(options.dataDir, 'blobs')),
+    streamSlots: memoryStreamSlots(),
     importLibrary: (dir) => importLibrary(store, dir),
     async close() {
       await accountStore.close();

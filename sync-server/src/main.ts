@@ -111,6 +111,7 @@ if (workers > 1 && cluster.isPrimary) {
     store: database.store,
     accountStore: database.accountStore,
     blobs: database.blobs,
+    streamSlots: database.streamSlots,
     staticDir,
     libraryDir,
     limits: limitsFromEnv(process.env),

@@ -68,11 +68,12 @@ async function listen(
 ): Promise<TestServer> {
   const { dataDir } = config;
   const database = await openTestDatabase(config, { pgStore: options.pgStore });
-  const { store, accountStore, blobs } = database;
+  const { store, accountStore, blobs, streamSlots } = database;
   const app = await buildApp({
     store,
     accountStore,
     blobs,
+    streamSlots,
     accountSettings: { scrypt: TEST_SCRYPT, ...options.accountSettings },
     staticDir: options.staticDir,
     libraryDir,

@@ -36,6 +36,8 @@ export const LOCKS = {
   attempts: 7304,
   /** Second half: hashtext of the user id (blob quota). */
   blobQuota: 7305,
+  /** Second half: hashtext of the stream slot (`u:<user id>` or `a:<address>`). */
+  streams: 7306,
 } as const;
 
 export interface PgOptions {

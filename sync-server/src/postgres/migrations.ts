@@ -97,4 +97,15 @@ export const MIGRATIONS: [name: string, sql: string][] = [
      CREATE TABLE health_probe (id integer PRIMARY KEY CHECK (id = 1), at bigint NOT NULL);
      CREATE INDEX blob_uploads_by_user ON blob_uploads (user_id);`,
   ],
+  [
+    // Open streams counted across processes (replication/stream-slots-postgres.ts).
+    'streams-1',
+    `CREATE TABLE open_streams (
+       id text PRIMARY KEY,
+       slot text NOT NULL,
+       lease_until bigint NOT NULL
+     );
+     CREATE INDEX open_streams_by_slot ON open_streams (slot, lease_until);
+     CREATE INDEX open_streams_by_lease ON open_streams (lease_until);`,
+  ],
 ];

@@ -9,6 +9,7 @@ import { checkpointAt, parseCheckpoint, startOf, type PullCheckpoint } from './c
 import type { ChangeFeed } from './feed.ts';
 import type { Identity } from './identity.ts';
 import { requireSupportedVersions } from './versions.ts';
+import type { StreamSlots } from './stream-slots.ts';
 import { pushToInbox, pushUserDocuments } from './push.ts';
 import { canSee, viewerFor, visibilityViewer, type Viewer } from './viewer.ts';
 
@@ -23,6 +24,8 @@ export interface ReplicationOptions {
   checks?: Record<string, (documents: Record<string, unknown>[]) => Promise<void>>;
   /** Where rate-limit attempts are counted. */
   attempts: AttemptStore;
+  /** Where open streams are counted per user and per address. */
+  streamSlots: StreamSlots;
   /** Pushes to an inbox per client address. */
   inboxLimit?: { max: number; windowMs: number };
   limits: Pick<ServerLimits, 'streamsPerUser' | 'streamsPerAddress' | 'streamQueueBytes' | 'oldestSchemaVersions'>;
@@ -37,8 +40,6 @@ export function replicationRoutes(app: FastifyInstance, options: ReplicationOpti
     for (const res of streams) res.end();
   });
   const inboxLimit = options.inboxLimit ?? { max: 20, windowMs: 10 * 60_000 };
-  /** Open streams per user (`u:<id>`) and anonymous ones per client address (`a:<ip>`), in this process. */
-  const openStreams = new Map<string, number>();
   const messages = new MessageCache();
 
   app.get<{ Params: { name: string }; Querystring: { checkpoint?: string; limit?: string } }>(
@@ -127,21 +128,14 @@ export function replicationRoutes(app: FastifyInstance, options: ReplicationOpti
     const tokenHash = caller?.tokenHash;
     const slot = user ? `u:${user.id}` : `a:${request.ip}`;
     const max = user ? options.limits.streamsPerUser : options.limits.streamsPerAddress;
-    const open = openStreams.get(slot) ?? 0;
-    if (open >= max) {
+    const release = await options.streamSlots.claim(slot, max);
+    if (!release) {
       throw new ApiError(
         429,
         'too_many_streams',
         `Trop de flux ouverts (${max} au plus ${user ? 'par compte' : 'par adresse'}) : fermez d'autres onglets ou appareils.`,
       );
     }
-    openStreams.set(slot, open + 1);
-    const release = () => {
-      const left = (openStreams.get(slot) ?? 1) - 1;
-      if (left > 0) openStreams.set(slot, left);
-      else openStreams.delete(slot);
-    };
-
     let hijacked = false;
     try {
       reply.hijack();
@@ -150,6 +144,11 @@ export function replicationRoutes(app: FastifyInstance, options: ReplicationOpti
       if (!hijacked) release();
     }
     const res = reply.raw;
+    // Gone while its place was being taken: no 'close' event is left to give the place back.
+    if (request.raw.socket.destroyed) {
+      release();
+      return;
+    }
     res.writeHead(200, {
       ...(reply.getHeaders() as Record<string, string>),
       'content-type': 'text/event-stream; charset=utf-8',
