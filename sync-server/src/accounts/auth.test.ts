@@ -212,7 +212,7 @@ describe('accounts over HTTP', () => {
       const names = (await readTable(server.database, 'migrations')).map((m) => m.name);
       expect(names).toEqual(
         server.database.databaseUrl
-          ? ['documents-1', 'blobs-1', 'accounts-1', 'limits-1']
+          ? ['documents-1', 'blobs-1', 'accounts-1', 'limits-1', 'streams-1']
           : ['accounts-1-initial', 'accounts-2-token-use-and-attempts'],
       );
       expect(await listTables(server.database)).toContain('documents');
