@@ -66,13 +66,26 @@ export function eventStream(options: StreamOptions): Observable<StreamEvent> {
       abort = new AbortController();
       void connect();
     };
+    // Offline, the stream is closed rather than left to fail and retry; back online it reconnects
+    // at once (then resyncs) instead of at the next retry.
+    const onOffline = () => disconnect();
+    const onOnline = () => {
+      disconnect();
+      abort = new AbortController();
+      void connect();
+    };
     const page = typeof window === 'undefined' ? undefined : window;
     page?.addEventListener('pagehide', onPageHide);
     page?.addEventListener('pageshow', onPageShow);
-    void connect();
+    page?.addEventListener('offline', onOffline);
+    page?.addEventListener('online', onOnline);
+    if (page?.navigator.onLine === false) abort.abort();
+    else void connect();
     return () => {
       page?.removeEventListener('pagehide', onPageHide);
       page?.removeEventListener('pageshow', onPageShow);
+      page?.removeEventListener('offline', onOffline);
+      page?.removeEventListener('online', onOnline);
       disconnect();
     };
   });
