@@ -58,29 +58,28 @@ export function eventStream(options: StreamOptions): Observable<StreamEvent> {
       clearTimeout(timer);
       abort.abort();
     };
+    const page = typeof window === 'undefined' ? undefined : window;
+    /** A new connection, unless the browser says it is offline: then the 'online' event opens it. */
+    const reconnect = () => {
+      disconnect();
+      abort = new AbortController();
+      if (page?.navigator.onLine !== false) void connect();
+    };
     // An open request keeps a page out of the back/forward cache: the stream closes when the
     // page is hidden for a navigation, and reconnects (then resyncs) if the page comes back.
     const onPageHide = () => disconnect();
     const onPageShow = (event: PageTransitionEvent) => {
-      if (!event.persisted) return;
-      abort = new AbortController();
-      void connect();
+      if (event.persisted) reconnect();
     };
     // Offline, the stream is closed rather than left to fail and retry; back online it reconnects
     // at once (then resyncs) instead of at the next retry.
     const onOffline = () => disconnect();
-    const onOnline = () => {
-      disconnect();
-      abort = new AbortController();
-      void connect();
-    };
-    const page = typeof window === 'undefined' ? undefined : window;
+    const onOnline = () => reconnect();
     page?.addEventListener('pagehide', onPageHide);
     page?.addEventListener('pageshow', onPageShow);
     page?.addEventListener('offline', onOffline);
     page?.addEventListener('online', onOnline);
-    if (page?.navigator.onLine === false) abort.abort();
-    else void connect();
+    reconnect();
     return () => {
       page?.removeEventListener('pagehide', onPageHide);
       page?.removeEventListener('pageshow', onPageShow);
