@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { usesPostgres } from './test-database.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
-import { sseMessages } from './test-sync.ts';
+import { tryStream } from './test-sync.ts';
 import { recordedInitiative } from '../../src/model/initiatives/fixtures.ts';
 
 /**
@@ -73,16 +73,7 @@ const push = (session: Session, rows: unknown[]) =>
 const pull = (session: Session) => call('/replication/annotations/pull', { token: session.token });
 
 /** Opens a stream; `status` is the answer's, `next()` the next event, `END` once the server closed it. */
-async function openStream(path: string, token?: string) {
-  const abort = new AbortController();
-  const response = await fetch(`${server.url}/api/v1${path}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-    signal: abort.signal,
-  });
-  if (response.status !== 200) return { status: response.status, body: await response.json(), close() {} };
-  const next = sseMessages(response.body!);
-  return { status: 200, body: undefined, next, close: () => abort.abort() };
-}
+const openStream = (path: string, token?: string) => tryStream(server.url, path, token);
 
 describe('registrations', () => {
   it('answers 429 past REGISTRATIONS_PER_HOUR from one address, and still after a restart', async () => {

@@ -116,6 +116,22 @@ export function sseMessages(body: ReadableStream): () => Promise<unknown> {
   };
 }
 
+/**
+ * Asks for the event stream at `path` (under /api/v1) and says how it was
+ * answered: its status, the error body when refused, and when open its next
+ * message (`next`) and how to close it.
+ */
+export async function tryStream(base: string, path: string, token?: string) {
+  const abort = new AbortController();
+  const response = await fetch(`${base}/api/v1${path}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    signal: abort.signal,
+  });
+  if (response.status !== 200) return { status: response.status, body: await response.json(), close() {} };
+  const next = sseMessages(response.body!);
+  return { status: 200, body: undefined, next, close: () => abort.abort() };
+}
+
 /** An event stream of a user's annotations; `next()` gives the next message, or 'END' when the server closed it. */
 export async function openStream(base: string, session: Session) {
   const abort = new AbortController();

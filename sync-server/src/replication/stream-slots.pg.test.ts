@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connectPostgres, type PgConnection } from '../postgres/connection.ts';
 import { testDatabaseConfig } from '../test-database.ts';
 import { startTestServer, startTestServerOn, type TestServer } from '../test-server.ts';
-import { signUp } from '../test-sync.ts';
+import { signUp, tryStream as openStream } from '../test-sync.ts';
 import { pgStreamSlots } from './stream-slots-postgres.ts';
 
 /**
@@ -21,16 +21,6 @@ afterEach(async () => {
   servers = [];
   connections = [];
 });
-
-async function openStream(base: string, path: string, token?: string) {
-  const abort = new AbortController();
-  const response = await fetch(`${base}/api/v1${path}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-    signal: abort.signal,
-  });
-  const body = response.status === 200 ? undefined : ((await response.json()) as { error: string });
-  return { status: response.status, body, close: () => abort.abort() };
-}
 
 describe('open streams across two server processes on one database', () => {
   it('counts a user’s streams on both processes together, and frees a place on one when a stream closes on the other', async () => {
